@@ -81,6 +81,8 @@ class Finding:
     why: str = ""
     paragraph: int | None = None
     fingerprint: str = ""
+    start: int = 0  # offsets in Document.text of the text concerned (for highlighting)
+    end: int = 0
 
     def to_plain(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -123,6 +125,22 @@ class SectionInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class BlockInfo:
+    """A block of the located section, for reports that show the text annotated."""
+
+    kind: str
+    text: str
+    start: int  # offset in Document.text
+    line: int
+    column: int
+    paragraph: int | None = None
+
+    def to_plain(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "start": self.start, "line": self.line,
+                "column": self.column, "paragraph": self.paragraph}
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentResult:
     path: str
     format: str
@@ -131,7 +149,7 @@ class DocumentResult:
     requirements: tuple[RequirementResult, ...] = ()
     findings: tuple[Finding, ...] = ()
     facts: tuple[tuple[str, str], ...] = ()
-    text: str = ""  # the section text, for reports that show it annotated
+    blocks: tuple[BlockInfo, ...] = ()  # the section's blocks, for annotated reports
     suppressed: int = 0
 
     def to_plain(self) -> dict[str, Any]:
@@ -144,6 +162,7 @@ class DocumentResult:
             "findings": [f.to_plain() for f in self.findings],
             "facts": dict(self.facts),
             "suppressed": self.suppressed,
+            "blocks": [b.to_plain() for b in self.blocks],
         }
 
 
