@@ -112,6 +112,18 @@ class Fact:
         return self.name.endswith("Flag")
 
 
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment in the source, kept out of the text but visible to suppressions: ``text`` is
+    its body (e.g. ``disclosure-lint: disable=ID -- reason``), ``block`` the index of the block
+    that follows it (``len(blocks)`` at the end of the file)."""
+
+    text: str
+    line: int
+    column: int = 1
+    block: int = 0
+
+
 @dataclass(frozen=True)
 class Document:
     """One parsed input: ordered blocks, the facts it carries, and the located scope."""
@@ -125,6 +137,7 @@ class Document:
     fiscal_year: str | None = None
     scope: Scope | None = None
     meta: tuple[tuple[str, str], ...] = field(default=())
+    comments: tuple[Comment, ...] = ()  # source comments, in order (Markdown/HTML/text)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
