@@ -38,7 +38,8 @@ class Evidence:
     paragraph: int | None = None  # .docx paragraph index
 
     def to_plain(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"text": self.text, "line": self.line, "column": self.column}
+        out: dict[str, Any] = {"text": self.text, "line": self.line, "column": self.column,
+                               "start": self.start, "end": self.end}
         if self.paragraph is not None:
             out["paragraph"] = self.paragraph
         return out
@@ -98,6 +99,8 @@ class Finding:
             "fix": self.fix,
             "why": self.why,
             "fingerprint": self.fingerprint,
+            "start": self.start,
+            "end": self.end,
         }
         if self.paragraph is not None:
             out["paragraph"] = self.paragraph

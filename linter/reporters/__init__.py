@@ -3,24 +3,80 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import click
 
+from linter.errors import LintError
 from linter.results import RunResult
 
 
 class Reporter(Protocol):
-    def __call__(self, report: dict[str, Any], *, quiet: bool = False) -> str: ...
+    """Render the plain report (``RunResult.to_plain()``); ``bytes`` for binary formats."""
+
+    def __call__(self, report: dict[str, Any], *, quiet: bool = False) -> str | bytes: ...
 
 
-# format name -> "module:function"; imported only when asked for.
+# format name -> "module:function"; imported only when asked for, so that plain text output
+# never pays for Jinja or XML.
 REPORTERS: dict[str, str] = {
     "text": "linter.reporters.text:render",
+    "text-color": "linter.reporters.text:render_color",
     "json": "linter.reporters.json:render",
+    "jsonl": "linter.reporters.jsonl:render",
+    "html": "linter.reporters.html:render",
+    "markdown": "linter.reporters.markdown:render",
+    "sarif": "linter.reporters.sarif:render",
+    "junit": "linter.reporters.junit:render",
+    "github": "linter.reporters.github:render",
 }
+
+AUTO = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One report to write: a format name and its target (``-`` for standard output)."""
+
+    format: str
+    target: str
+
+
+def resolve_auto(target: str, environ: Mapping[str, str], stdout_is_tty: bool) -> str:
+    """``--format auto``: GitHub annotations under GitHub Actions, colour text on a terminal
+    (unless NO_COLOR is set, https://no-color.org), plain text otherwise."""
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    if target == "-" and stdout_is_tty and not environ.get("NO_COLOR"):
+        return "text-color"
+    return "text"
+
+
+def plan_outputs(formats: Sequence[str], outputs: Sequence[str]) -> tuple[Output, ...]:
+    """Pair each ``--format`` with the ``--output`` at the same position (standard output
+    when there is none), resolve ``auto`` and refuse unknown formats before any work."""
+    if len(outputs) > len(formats):
+        raise click.UsageError("more --output than --format options; "
+                               "pair each --output with a --format")
+    plan: list[Output] = []
+    for i, name in enumerate(formats or ("text",)):
+        target = outputs[i] if i < len(outputs) else "-"
+        if name == AUTO:
+            name = resolve_auto(target, os.environ, sys.stdout.isatty())
+        if name not in REPORTERS:
+            raise click.BadParameter(
+                f"unknown format {name!r}; choose from {', '.join([AUTO, *REPORTERS])}",
+                param_hint="--format",
+            )
+        plan.append(Output(name, target))
+    if sum(1 for o in plan if o.target == "-") > 1:
+        raise click.UsageError("only one --format may go to standard output; "
+                               "give the others an --output")
+    return tuple(plan)
 
 
 def get_reporter(name: str) -> Reporter:
@@ -32,16 +88,29 @@ def get_reporter(name: str) -> Reporter:
     return reporter
 
 
-def emit(result: RunResult, formats: Sequence[str], outputs: Sequence[str], *, quiet: bool = False) -> None:
+def emit(result: RunResult, formats: Sequence[str], outputs: Sequence[str], *,
+         quiet: bool = False) -> None:
     """Render ``result`` in each format, to its paired output or to standard output."""
-    if len(outputs) > len(formats):
-        raise click.UsageError("more --output than --format options")
     report = result.to_plain()
-    for i, name in enumerate(formats):
-        text = get_reporter(name)(report, quiet=quiet)
-        target = outputs[i] if i < len(outputs) else "-"
-        if target == "-":
-            sys.stdout.write(text)
+    for out in plan_outputs(formats, outputs):
+        write(out.target, get_reporter(out.format)(report, quiet=quiet))
+
+
+def write(target: str, content: str | bytes) -> None:
+    """Write one report; an unwritable target is a one-line error naming it."""
+    if target == "-":
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
         else:
-            with open(target, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            sys.stdout.write(content)
+        return
+    try:
+        if isinstance(content, bytes):
+            with open(target, "wb") as fh:
+                fh.write(content)
+        else:
+            with open(target, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(content)
+    except OSError as exc:
+        raise LintError(target, f"cannot write the report: {exc.strerror or exc}") from None
