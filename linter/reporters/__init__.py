@@ -35,6 +35,13 @@ REPORTERS: dict[str, str] = {
     "github": "linter.reporters.github:render",
 }
 
+# Formats that write their own files: name -> "module:function" called as
+# ``write(report, target, *, quiet)``. An annotated .docx copy is a file per draft (a folder
+# for a batch), so it cannot go through ``render`` to one stream.
+FILE_WRITERS: dict[str, str] = {
+    "docx": "linter.reporters.docx:write",
+}
+
 AUTO = "auto"
 
 
@@ -67,9 +74,10 @@ def plan_outputs(formats: Sequence[str], outputs: Sequence[str]) -> tuple[Output
         target = outputs[i] if i < len(outputs) else "-"
         if name == AUTO:
             name = resolve_auto(target, os.environ, sys.stdout.isatty())
-        if name not in REPORTERS:
+        if name not in REPORTERS and name not in FILE_WRITERS:
             raise click.BadParameter(
-                f"unknown format {name!r}; choose from {', '.join([AUTO, *REPORTERS])}",
+                f"unknown format {name!r}; "
+                f"choose from {', '.join([AUTO, *REPORTERS, *FILE_WRITERS])}",
                 param_hint="--format",
             )
         plan.append(Output(name, target))
@@ -93,6 +101,10 @@ def emit(result: RunResult, formats: Sequence[str], outputs: Sequence[str], *,
     """Render ``result`` in each format, to its paired output or to standard output."""
     report = result.to_plain()
     for out in plan_outputs(formats, outputs):
+        if out.format in FILE_WRITERS:
+            module, _, func = FILE_WRITERS[out.format].partition(":")
+            getattr(importlib.import_module(module), func)(report, out.target, quiet=quiet)
+            continue
         write(out.target, get_reporter(out.format)(report, quiet=quiet))
 
 
