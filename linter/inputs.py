@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from linter.errors import InputError
 
 MAX_BYTES = 64 * 1024 * 1024  # the largest 10-K on EDGAR is ~15 MB of HTML
+MAX_BYTES_ENV = "DISCLOSURE_LINT_MAX_BYTES"
+STDIN = "<stdin>"
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -18,6 +21,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_CP1252_FALLBACK = "disclosure-lint-cp1252"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,73 +32,133 @@ class Source:
     data: bytes
 
 
-def read_source(path: str, max_bytes: int = MAX_BYTES) -> Source:
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text and how it was decoded (``utf-8+cp1252``: UTF-8 with cp1252 stretches)."""
+
+    text: str
+    encoding: str
+
+
+def max_bytes() -> int:
+    """The size cap: ``DISCLOSURE_LINT_MAX_BYTES`` if set to a positive integer, else 64 MiB."""
+    raw = os.environ.get(MAX_BYTES_ENV, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_BYTES
+
+
+def read_source(path: str, limit: int | None = None) -> Source:
     """Read a file (or standard input for ``-``) with a size cap."""
+    cap = limit if limit is not None else max_bytes()
     if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        name = "<stdin>"
+        data, name = sys.stdin.buffer.read(cap + 1), STDIN
     else:
-        p = Path(path)
-        try:
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-            with p.open("rb") as fh:
-                data = fh.read(max_bytes + 1)
-        except InputError:
-            raise
-        except IsADirectoryError:
-            raise InputError(path, "is a directory") from None
-        except FileNotFoundError:
-            raise InputError(path, "no such file") from None
-        except PermissionError:
-            raise InputError(path, "permission denied") from None
-        except OSError as exc:
-            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-        name = path
-    if len(data) > max_bytes:
-        raise InputError(name, f"input is over the {max_bytes:,}-byte limit")
+        data, name = _read_file(path, cap), path
+    if len(data) > cap:
+        raise InputError(name, f"input is over the {cap:,}-byte limit")
     if not data.strip():
         raise InputError(name, "file is empty")
     return Source(name, data)
 
 
-def decode_text(source: Source) -> str:
-    """Decode text: a BOM wins, then UTF-8, then Windows-1252 (common in Word exports).
+def _read_file(path: str, cap: int) -> bytes:
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(path, "is a folder holding no drafts (.txt, .md, .htm, .html, .docx)")
+        size = p.stat().st_size
+        if size > cap:
+            raise InputError(path, f"file is {size:,} bytes, over the {cap:,}-byte limit")
+        with p.open("rb") as fh:
+            return fh.read(cap + 1)
+    except IsADirectoryError:
+        raise InputError(path, "is a folder") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
 
-    Binary data (NUL bytes without a UTF-16/32 BOM, or mostly control characters) is refused."""
+
+def decode_text(source: Source) -> str:
+    """The decoded text of ``source`` (see :func:`decode`)."""
+    return decode(source).text
+
+
+def decode(source: Source) -> Decoded:
+    """Decode text: a byte-order mark wins, then UTF-16 recognised by its NUL pattern, then UTF-8.
+
+    Bytes that are not UTF-8 are read as Windows-1252 (Word exports, smart quotes), stretch by
+    stretch, so a UTF-8 file with one stray cp1252 quote keeps both its UTF-8 text and the
+    quote; a byte cp1252 leaves undefined is refused, never replaced. Binary data is refused."""
     data = source.data
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    source.path, f"not valid {encoding} after its byte-order mark: {exc.reason}"
-                ) from None
+            return _checked(source, _strict(source, data[len(bom) :], encoding), encoding)
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _checked(source, _strict(source, data, utf16), utf16)
     if b"\x00" in data[:65536]:
         raise InputError(source.path, "binary file (contains NUL bytes), not a text draft")
     try:
-        text = data.decode("utf-8")
+        return _checked(source, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        text = _decode_cp1252(source)
-    _refuse_control_characters(source.path, text)
-    return text
-
-
-def _decode_cp1252(source: Source) -> str:
+        pass
     try:
-        return source.data.decode("cp1252")
+        text = data.decode("utf-8", _CP1252_FALLBACK)
     except UnicodeDecodeError as exc:
         raise InputError(
             source.path,
-            f"not UTF-8 or Windows-1252 text (byte 0x{source.data[exc.start]:02x} "
-            f"at offset {exc.start})",
+            f"not UTF-8 or Windows-1252 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
         ) from None
+    try:
+        whole = data.decode("cp1252") == text
+    except UnicodeDecodeError:
+        whole = False
+    return _checked(source, text, "cp1252" if whole else "utf-8+cp1252")
 
 
-def _refuse_control_characters(path: str, text: str) -> None:
+def _strict(source: Source, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        message = f"not valid {encoding}: {exc.reason} at offset {exc.start}"
+        raise InputError(source.path, message) from None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII-heavy text leaves every other byte NUL."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _checked(source: Source, text: str, encoding: str) -> Decoded:
+    if not text.strip():
+        raise InputError(source.path, "file is empty")
     sample = text[:65536]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if sample and controls / len(sample) > 0.02:
-        raise InputError(path, "binary file (control characters), not a text draft")
+    if controls / len(sample) > 0.02 or "\x00" in sample:
+        raise InputError(source.path, "binary file (control characters), not a text draft")
+    return Decoded(text, encoding)
+
+
+def _cp1252_stretch(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the undecodable UTF-8 stretch as Windows-1252 (strictly)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = bytes(exc.object[exc.start : exc.end])
+    try:
+        return bad.decode("cp1252"), exc.end
+    except UnicodeDecodeError as inner:
+        raise UnicodeDecodeError("cp1252", bytes(exc.object), exc.start + inner.start,
+                                 exc.start + inner.end, "undefined in Windows-1252") from None
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_stretch)
