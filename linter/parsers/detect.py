@@ -2,43 +2,61 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from linter.inputs import Source
 
 _ZIP_MAGIC = b"PK\x03\x04"
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|body|div|p|table|h[1-6])\b",
-                         re.IGNORECASE | re.DOTALL)
-_HTML_ANYWHERE = re.compile(rb"<(?:html|body)\b|</(?:p|div|td)>", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|body|div|p|table|h[1-6])\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ANYWHERE = re.compile(r"<(?:html|body)\b|</(?:p|div|td)>", re.IGNORECASE)
 _RPAGE = re.compile(r"^\|.*\[(?:Text Block|Flag)\]\s*$", re.MULTILINE)
-_MD_SYNTAX = re.compile(r"^(?:#{1,6} \S|[-*+] \S|\d+\. \S|> \S|\|.*\|\s*$)", re.MULTILINE)
-
+# An ATX heading that is not a plain-text suppression comment ("# disclosure-lint: …").
+_MD_HEADING = re.compile(r"^#{1,6} (?!\s*disclosure-lint\s*:)\S", re.MULTILINE | re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HTML_SUFFIXES = (".htm", ".html", ".xhtml")
 _BY_SUFFIX = {
     ".md": "markdown", ".markdown": "markdown",
     ".htm": "html", ".html": "html", ".xhtml": "html",
     ".docx": "docx",
+    ".txt": "text", ".text": "text",
 }
+FORMATS = ("text", "markdown", "html", "docx", "rpage")
 
 
 def detect_format(source: Source) -> str:
     """The parser name for ``source``. Content wins over the extension where they disagree
-    (a .txt saved from a browser is HTML; a .html that is a zip is not HTML)."""
-    head = source.data[:65536]
+    (a .txt saved from a browser is HTML; a .txt saved from the EDGAR viewer is an R page)."""
     suffix = _suffix(source.path)
-    if head.startswith(_ZIP_MAGIC) or suffix == ".docx":
+    if source.data.startswith(_ZIP_MAGIC) or suffix == ".docx":
         return "docx"
-    if _HTML_START.match(head) or (suffix in (".htm", ".html", ".xhtml") and _HTML_ANYWHERE.search(head)):
+    sample = _sample(source.data[:65536])
+    if _HTML_START.match(sample) or (suffix in _HTML_SUFFIXES and _HTML_ANYWHERE.search(sample)):
         return "html"
-    sample = head.decode("utf-8", "replace").lstrip("\ufeff")
     if _RPAGE.search(sample):
         return "rpage"
     if suffix in _BY_SUFFIX:
         return _BY_SUFFIX[suffix]
-    if _MD_SYNTAX.search(sample) and re.search(r"^#{1,6} \S", sample, re.MULTILINE):
-        return "markdown"
-    return "text"
+    return "markdown" if _MD_HEADING.search(sample) else "text"
+
+
+def _sample(head: bytes) -> str:
+    """The start of the input as text, decoded leniently (its BOM's codec, else UTF-8)."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :].decode(encoding, "replace")
+    return head.decode("utf-8", "replace")
 
 
 def _suffix(path: str) -> str:
-    name = path.rsplit("/", 1)[-1].lower()
-    return name[name.rfind("."):] if "." in name else ""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return name[name.rfind(".") :] if "." in name else ""
