@@ -1,4 +1,4 @@
-"""Plain-data reports shaped exactly like ``RunResult.to_plain()``, built from a real seed's prose."""
+"""Plain-data reports shaped like ``RunResult.to_plain()``, built from a real seed's prose."""
 
 from __future__ import annotations
 

@@ -114,14 +114,16 @@ def heading_of(doc: dict[str, Any], offset: int) -> str:
     return title
 
 
+def count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def summary_words(report: dict[str, Any]) -> str:
     s = report["summary"]
-    parts = [f"{s['errors']} error{'s' * (s['errors'] != 1)}",
-             f"{s['warnings']} warning{'s' * (s['warnings'] != 1)}",
-             f"{s['info']} info"]
+    parts = [count(s["errors"], "error"), count(s["warnings"], "warning"), f"{s['info']} info"]
     missing = sum(status_counts(d)["missing"] for d in report["documents"])
-    text = f"{s['documents']} document{'s' * (s['documents'] != 1)}: " + ", ".join(parts)
-    text += f"; {missing} requirement{'s' * (missing != 1)} missing"
+    text = count(s["documents"], "document") + ": " + ", ".join(parts)
+    text += f"; {count(missing, 'requirement')} missing"
     if s.get("input_errors"):
         text += f"; {s['input_errors']} unreadable"
     return text

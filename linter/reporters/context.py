@@ -1,0 +1,83 @@
+"""The plain-data context the HTML and Markdown templates render: one dict per document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linter.reporters import view
+from linter.reporters.annotate import annotated_blocks
+
+STATUS_LABELS = {"met": "Met", "partial": "Partial", "missing": "Missing",
+                 "not-applicable": "Not applicable"}
+STATUS_ICONS = {"met": "✓", "partial": "◐", "missing": "✗", "not-applicable": "\u2013"}
+SEVERITY_LABELS = {"error": "Errors", "warning": "Warnings", "info": "Information"}
+
+
+def checklist(report: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{
+        "id": req["id"],
+        "title": view.requirement_title(report, req),
+        "citation": req.get("citation") or "",
+        "cyd": req.get("cyd") or "",
+        "status": req["status"],
+        "label": STATUS_LABELS.get(req["status"], req["status"]),
+        "icon": STATUS_ICONS.get(req["status"], "?"),
+        "answer": _answer(req),
+        "evidence": req["evidence"],
+    } for req in doc["requirements"]]
+
+
+def _answer(req: dict[str, Any]) -> str:
+    """The answer read from the text, for "whether" requirements and any with an answer."""
+    whether = str(req.get("cyd") or "").endswith("Flag")
+    if whether or req.get("answer") is not None:
+        return view.answer_words(req.get("answer"))
+    return ""
+
+
+def numbered_findings(doc: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    return list(enumerate(view.sorted_findings(doc), 1))
+
+
+def by_severity(report: dict[str, Any], numbered: list[tuple[int, dict[str, Any]]]
+                ) -> list[dict[str, Any]]:
+    groups = []
+    for severity in view.SEVERITIES:
+        items = [{"number": n, "title": view.rule_title(report, f["rule"]), **f}
+                 for n, f in numbered if f["severity"] == severity]
+        if items:
+            groups.append({"severity": severity, "label": SEVERITY_LABELS[severity],
+                           "findings": items})
+    return groups
+
+
+def document(report: dict[str, Any], index: int, doc: dict[str, Any]) -> dict[str, Any]:
+    numbered = numbered_findings(doc)
+    key, words = view.verdict(doc)
+    return {
+        "anchor": f"doc-{index}",
+        "path": doc["path"],
+        "format": doc["format"],
+        "form": doc.get("form") or "",
+        "section": doc.get("section"),
+        "verdict": key,
+        "verdict_words": words,
+        "statuses": view.status_counts(doc),
+        "severities": view.severity_counts(doc),
+        "checklist": checklist(report, doc),
+        "flags": view.flag_checks(doc),
+        "groups": by_severity(report, numbered),
+        "blocks": annotated_blocks(doc, numbered),
+        "suppressed": doc.get("suppressed", 0),
+    }
+
+
+def run(report: dict[str, Any]) -> dict[str, Any]:
+    """Everything a report template needs; plain data only."""
+    return {
+        "tool": report["tool"],
+        "summary": report["summary"],
+        "summary_words": view.summary_words(report),
+        "documents": [document(report, i, d) for i, d in enumerate(report["documents"], 1)],
+        "errors": report.get("errors", []),
+    }
