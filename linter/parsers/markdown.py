@@ -76,10 +76,15 @@ class _Reader:
         size = 0
         for child in token.children or ():
             if child.type in ("text", "code_inline") and child.content:
-                for offset, column in self._align(child.content, line):
-                    anchors.append(Anchor(size + offset, Location(line + 1, column + 1)))
-                out.append(child.content)
-                size += len(child.content)
+                content = child.content
+                # one space where a removed comment or tag leaves two
+                skip = len(content) - len(content.lstrip(" ")) if out and out[-1][-1:] == " " else 0
+                for offset, column in self._align(content, line):
+                    kept = _shifted(Anchor(offset, Location(line + 1, column + 1)), skip)
+                    if kept.offset < len(content) - skip:
+                        anchors.append(Anchor(size + kept.offset, kept.location))
+                out.append(content[skip:])
+                size += len(content) - skip
             elif child.type in ("softbreak", "hardbreak"):
                 line += 1
                 if out and not out[-1].endswith(" "):
