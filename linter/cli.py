@@ -24,8 +24,11 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--form", type=click.Choice(FORMS, case_sensitive=False), help="Form of the filing.")
 @click.option("--format", "formats", multiple=True, default=("text",), show_default=True,
-              help="Report format (repeatable, each paired with an --output).")
-@click.option("--output", "outputs", multiple=True, help="Write the report here (default: stdout).")
+              help="Report format: text, json, jsonl, html, markdown, sarif, junit, github, "
+                   "docx, or auto (GitHub annotations under GitHub Actions, colour text on a "
+                   "terminal). Repeatable: the n-th --format goes to the n-th --output.")
+@click.option("--output", "outputs", multiple=True,
+              help="File for the --format at the same position (default: standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--include", multiple=True, help="Glob of files to lint inside folders.")
@@ -40,7 +43,9 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
           exclude: tuple[str, ...], input_format: str | None, jobs: int, quiet: bool) -> None:
     """Lint drafts: files, folders (recursed) or - for standard input."""
     from linter.api import CheckOptions, check as run_check
-    from linter.reporters import emit
+    from linter.reporters import emit, plan_outputs
+
+    plan_outputs(formats, outputs)  # an unknown format or unpaired --output fails before any work
 
     options = CheckOptions(form=form.upper() if form else None, include=include, exclude=exclude,
                            jobs=jobs or os.cpu_count() or 1, input_format=input_format)

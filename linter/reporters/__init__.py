@@ -67,7 +67,7 @@ def plan_outputs(formats: Sequence[str], outputs: Sequence[str]) -> tuple[Output
     """Pair each ``--format`` with the ``--output`` at the same position (standard output
     when there is none), resolve ``auto`` and refuse unknown formats before any work."""
     if len(outputs) > len(formats):
-        raise click.UsageError("more --output than --format options; "
+        raise click.ClickException("more --output than --format options; "
                                "pair each --output with a --format")
     plan: list[Output] = []
     for i, name in enumerate(formats or ("text",)):
@@ -75,22 +75,20 @@ def plan_outputs(formats: Sequence[str], outputs: Sequence[str]) -> tuple[Output
         if name == AUTO:
             name = resolve_auto(target, os.environ, sys.stdout.isatty())
         if name not in REPORTERS and name not in FILE_WRITERS:
-            raise click.BadParameter(
-                f"unknown format {name!r}; "
-                f"choose from {', '.join([AUTO, *REPORTERS, *FILE_WRITERS])}",
-                param_hint="--format",
-            )
+            raise click.ClickException(
+                f"--format: unknown format {name!r}; "
+                f"choose from {', '.join([AUTO, *REPORTERS, *FILE_WRITERS])}")
         plan.append(Output(name, target))
     if sum(1 for o in plan if o.target == "-") > 1:
-        raise click.UsageError("only one --format may go to standard output; "
+        raise click.ClickException("only one --format may go to standard output; "
                                "give the others an --output")
     return tuple(plan)
 
 
 def get_reporter(name: str) -> Reporter:
     if name not in REPORTERS:
-        raise click.BadParameter(f"unknown format {name!r}; choose from {', '.join(REPORTERS)}",
-                                 param_hint="--format")
+        raise click.ClickException(
+            f"--format: unknown format {name!r}; choose from {', '.join(REPORTERS)}")
     module, _, func = REPORTERS[name].partition(":")
     reporter: Reporter = getattr(importlib.import_module(module), func)
     return reporter
