@@ -29,6 +29,7 @@ class CheckOptions:
     exclude: tuple[str, ...] = ()
     jobs: int = 1
     input_format: str | None = None
+    fiscal_year: str | None = None
 
 
 def collect(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Iterator[str]:
@@ -99,13 +100,8 @@ def describe(document: Document) -> DocumentResult:
 
 
 def check(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> RunResult:
-    documents: list[DocumentResult] = []
-    errors: list[RunError] = []
-    for path in collect(paths, options.include, options.exclude):
-        try:
-            document = load_document(path, options.form, options.input_format)
-        except InputError as exc:
-            errors.append(RunError(exc.path, exc.message, exc.line, exc.column))
-            continue
-        documents.append(describe(document))
-    return RunResult(tuple(documents), tuple(errors))
+    """Lint every input. A bad input is reported under ``errors`` and the batch goes on; a bad
+    pack or configuration named on the command line raises (PackError / ConfigError)."""
+    from linter.runner import run
+
+    return run(list(collect(paths, options.include, options.exclude)), options)

@@ -1,0 +1,46 @@
+"""Kind `requirement`: something the disclosure must say; status, answer and evidence."""
+
+from __future__ import annotations
+
+from linter.checks.base import Found, Hit, Outcome, ScopeView, Verdict, first_span
+from linter.model import Document, Sentence
+from linter.packs.model import Rule
+from linter.results import Status
+
+MAX_EVIDENCE = 5
+
+
+def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
+    # A clear "no" meets the requirement: the rule asks whether, not that (S-K 106(b)(1)).
+    said_no = scope.find(rule.answer_no, rule.window)
+    if said_no:
+        return Outcome(verdict=Verdict(Status.MET, False, _evidence(scope, said_no)))
+    evidence = scope.find(rule.evidence, rule.window)
+    said_yes = scope.find(rule.answer_yes, rule.window)
+    if evidence or said_yes:
+        answer = True if said_yes else (rule.answer_default if rule.has_answer else None)
+        found = sorted(evidence + said_yes, key=lambda item: item[0])
+        return Outcome(verdict=Verdict(Status.MET, answer, _evidence(scope, found)))
+    partial = scope.find(rule.partial, rule.window)
+    if partial:
+        start, end = first_span(*partial[0], scope)
+        hit = Hit(start, end, rule.partial_message or rule.message, rule.partial_severity)
+        return Outcome((hit,), Verdict(Status.PARTIAL, None, _evidence(scope, partial)))
+    return Outcome((Hit(message=rule.message, at_heading=True),), Verdict(Status.MISSING))
+
+
+def _evidence(scope: ScopeView, found: Found) -> tuple[Sentence, ...]:
+    """The first few distinct sentences: in the seed format the text blocks repeat each other,
+    so the same sentence is cited once, at its first occurrence."""
+    out: list[Sentence] = []
+    seen: set[str] = set()
+    for i, _ in found:
+        sentence = scope.sentences[i]
+        key = " ".join(sentence.text.lower().split())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(sentence)
+        if len(out) == MAX_EVIDENCE:
+            break
+    return tuple(out)

@@ -1,0 +1,177 @@
+"""The engine: run every selected rule of the packs over a document's scope; a pure function."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import fnmatch
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from linter.checks import CHECKS, Hit, ScopeView, Verdict
+from linter.model import Document, Location
+from linter.packs.model import Pack, Rule
+from linter.results import (BlockInfo, DocumentResult, Evidence, Finding, RequirementResult,
+                            Severity, Status)
+
+EXCERPT = 240
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """What the configuration and command line decide for one document."""
+
+    select: tuple[str, ...] = ()  # rule ids or globs (`gov-*`); empty = all
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)  # rule id or glob -> severity
+
+    def selects(self, rule_id: str) -> bool:
+        if self.select and not _any_glob(rule_id, self.select):
+            return False
+        return not _any_glob(rule_id, self.ignore)
+
+    def severity_of(self, rule: Rule, default: Severity | None = None) -> Severity:
+        """A configured severity wins; else the hit's own (a partial finding's), else the rule's."""
+        for pattern, value in self.severity.items():
+            if fnmatch.fnmatchcase(rule.id, pattern):
+                return Severity(value)
+        return default or rule.severity
+
+
+def _any_glob(rule_id: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatchcase(rule_id, p) for p in patterns)
+
+
+def lint(document: Document, packs: Iterable[Pack], config: LintConfig = LintConfig()) -> DocumentResult:
+    """Requirement results and findings for ``document`` under ``packs``."""
+    from linter.api import describe
+    from linter.suppress import apply
+
+    view = ScopeView.build(document)
+    requirements: list[RequirementResult] = []
+    hits: list[tuple[Rule, Hit]] = []
+    for pack in packs:
+        rules = [r for r in pack.rules if config.selects(r.id)]
+        verdicts: dict[str, Verdict] = {}
+        for rule in (r for r in rules if r.kind == "requirement"):
+            verdict = Verdict(Status.NOT_APPLICABLE)
+            if _applies(pack, rule, document):
+                outcome = CHECKS["requirement"](rule, view, document)
+                verdict = outcome.verdict or verdict
+                hits.extend((rule, h) for h in outcome.hits)
+            verdicts[rule.id] = verdict
+            requirements.append(_requirement(rule, verdict, document))
+        informed = dataclasses.replace(view, requirements=verdicts)
+        for rule in (r for r in rules if r.kind != "requirement" and _applies(pack, r, document)):
+            hits.extend((rule, h) for h in CHECKS[rule.kind](rule, informed, document).hits)
+    findings = _findings(document, hits, config)
+    kept, suppressed = apply(document, findings)
+    kept.sort(key=lambda f: (f.line, f.column, f.rule))
+    return dataclasses.replace(describe(document), requirements=tuple(requirements),
+                               findings=tuple(kept), blocks=_blocks(document), suppressed=suppressed)
+
+
+def _applies(pack: Pack, rule: Rule, document: Document) -> bool:
+    """A pack for other forms (an 8-K pack on a 10-K) makes its rules not applicable;
+    so does a rule limited to other forms. An unknown form runs everything."""
+    if not pack.applies_to(document.form):
+        return False
+    if rule.forms and document.form:
+        base = document.form.upper().removesuffix("/A")
+        return any(f.removesuffix("/A") == base for f in rule.forms)
+    return True
+
+
+def _requirement(rule: Rule, verdict: Verdict, document: Document) -> RequirementResult:
+    evidence = []
+    for sentence in verdict.evidence:
+        loc = document.locate(sentence.start)
+        evidence.append(Evidence(sentence.text, loc.line, loc.column, sentence.start, sentence.end,
+                                 loc.paragraph))
+    return RequirementResult(id=rule.id, status=verdict.status, answer=verdict.answer,
+                             citation=rule.citation, cyd=rule.cyd, evidence=tuple(evidence),
+                             title=rule.title)
+
+
+def _findings(document: Document, hits: list[tuple[Rule, Hit]],
+              config: LintConfig) -> list[tuple[Finding, int | None]]:
+    """Decorate hits with rule id, severity, location, excerpt and fingerprint; each with the
+    index of the block it is in (for suppressions)."""
+    title = document.scope.section.title if document.scope else ""
+    seen: dict[str, int] = {}
+    out: list[tuple[Finding, int | None]] = []
+    for rule, hit in hits:
+        start, end, block, excerpt, loc, end_loc = _place(document, hit)
+        severity = config.severity_of(rule, hit.severity)
+        key = f"{rule.id}\0{' '.join(excerpt.lower().split())}\0{title.lower()}"
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]
+        finding = Finding(
+            rule=rule.id, severity=severity, message=hit.message or rule.message,
+            line=loc.line, column=loc.column, end_line=end_loc.line, end_column=end_loc.column,
+            excerpt=excerpt, citation=rule.citation, fix=rule.fix, why=rule.why,
+            paragraph=loc.paragraph, fingerprint=digest, start=start, end=end)
+        out.append((finding, block))
+    return out
+
+
+def _place(document: Document,
+           hit: Hit) -> tuple[int, int, int | None, str, Location, Location]:
+    """Offsets, block index, excerpt and start/end locations of a hit."""
+    if hit.location is not None:
+        loc = hit.location
+        return 0, 0, None, "", loc, loc
+    start, end = hit.start, hit.end
+    if hit.at_heading:
+        block = _heading_block(document)
+        if block is None:  # the section itself is missing: line 1
+            return 0, 0, None, "", Location(1, 1), Location(1, 1)
+        b = document.blocks[block]
+        start, end = b.start, b.end
+    block = _block_at(document, start)
+    if block is None:
+        return start, end, None, "", Location(1, 1), Location(1, 1)
+    loc = document.locate(start)
+    last = document.locate(max(end - 1, start))
+    end_loc = Location(last.line, last.column + 1, last.paragraph,
+                       None if last.offset is None else last.offset + 1)
+    return start, end, block, _excerpt(document, start, end), loc, end_loc
+
+
+def _heading_block(document: Document) -> int | None:
+    scope = document.scope
+    if scope is None:
+        return 0 if document.blocks else None
+    if not scope.found:
+        return None
+    if scope.section.heading is not None:
+        return scope.section.heading
+    return scope.section.first if scope.section.first < len(document.blocks) else None
+
+
+def _block_at(document: Document, offset: int) -> int | None:
+    if not document.blocks:
+        return None
+    return max(bisect.bisect_right([b.start for b in document.blocks], offset) - 1, 0)
+
+
+def _excerpt(document: Document, start: int, end: int) -> str:
+    """The sentence holding the hit (or the hit's own text when it spans more)."""
+    for sentence in document.sentences:
+        if sentence.start <= start < sentence.end or start == sentence.start:
+            text = sentence.text if end <= sentence.end else document.text[start:end]
+            break
+    else:
+        text = document.text[start:end]
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
+def _blocks(document: Document) -> tuple[BlockInfo, ...]:
+    out = []
+    for block in document.scope_blocks():
+        loc = block.locate(0)
+        out.append(BlockInfo(str(block.kind), block.text, block.start, loc.line, loc.column,
+                             loc.paragraph))
+    return tuple(out)

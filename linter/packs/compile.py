@@ -1,0 +1,123 @@
+"""Compile lexicons, terms, patterns and conditions to RE2 once, reporting errors where they are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from linter.errors import PackError
+from linter.packs.conditions import (All, AnyOf, Condition, InSubsection, Match, Near, Not,
+                                     Regex)
+from linter.packs.yamlpos import Path_, Positioned
+
+OPERATORS = ("lexicon", "term", "pattern", "all", "any", "none", "not", "near", "subsection")
+DEFAULT_NEAR = 10
+
+
+@dataclass(frozen=True)
+class Where:
+    """A value in a YAML file: which file, its positions, and the path inside it."""
+
+    file: str
+    doc: Positioned
+    at: Path_
+
+    def child(self, *parts: str | int) -> Where:
+        return Where(self.file, self.doc, (*self.at, *parts))
+
+    def error(self, message: str) -> PackError:
+        from linter.packs.yamlpos import format_path
+
+        line, col = self.doc.where(self.at)
+        return PackError(self.file, f"{message} (at {format_path(self.at)})", line, col)
+
+
+def _options() -> Any:
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False
+    return options
+
+
+def compile_regex(pattern: str, where: Where) -> Regex:
+    """RE2 only: linear time, so no pattern in a user pack can hang the linter."""
+    import re2
+
+    try:
+        regex: Regex = re2.compile(pattern, _options())
+    except re2.error as exc:
+        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise where.error(f"bad pattern {pattern!r}: {reason} (RE2 syntax: no lookaround, "
+                          "no backreferences)") from None
+    return regex
+
+
+def term_pattern(term: str) -> str:
+    """A literal term: whitespace-flexible, either apostrophe, word boundaries at word edges."""
+    words = term.split()
+    body = r"\s+".join(_escape(w) for w in words)
+    left = r"\b" if re.match(r"\w", words[0]) else ""
+    right = r"\b" if re.search(r"\w$", words[-1]) else ""
+    return f"{left}{body}{right}"
+
+
+def _escape(word: str) -> str:
+    import re2
+
+    return "".join("['’]" if ch in "'’" else re2.escape(ch) for ch in word)
+
+
+def compile_lexicon(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],
+                    where: Where) -> Regex:
+    """One combined alternation per lexicon; each pattern is first compiled alone so that a
+    bad one is reported at its own line."""
+    for pattern, at in patterns:
+        compile_regex(pattern, at)
+    ordered = sorted({t for t, _ in terms}, key=len, reverse=True)  # longest term wins
+    parts = [term_pattern(t) for t in ordered] + [f"(?:{p})" for p, _ in patterns]
+    if not parts:
+        raise where.error("lexicon has no terms or patterns")
+    return compile_regex("|".join(parts), where)
+
+
+class ConditionCompiler:
+    """Turns a condition mapping into a Condition, resolving lexicons by name."""
+
+    def __init__(self, lexicons: dict[str, Regex]) -> None:
+        self.lexicons = lexicons
+
+    def compile(self, data: dict[str, Any], where: Where) -> Condition:
+        ops = [k for k in data if k in OPERATORS]
+        if len(ops) != 1:
+            raise where.error(f"a condition needs exactly one of {', '.join(OPERATORS)}; "
+                              f"found {', '.join(ops) or 'none'}")
+        op = ops[0]
+        if "within" in data and op != "near":
+            raise where.child("within").error("`within` goes only with `near`")
+        value, at = data[op], where.child(op)
+        return self._compile_op(op, value, at, data)
+
+    def _compile_op(self, op: str, value: Any, at: Where, data: dict[str, Any]) -> Condition:
+        if op == "lexicon":
+            if value not in self.lexicons:
+                raise at.error(f"unknown lexicon {value!r}")
+            return Match(f"lexicon:{value}", self.lexicons[value])
+        if op == "term":
+            return Match(f"term:{value}", compile_regex(term_pattern(value), at))
+        if op == "pattern":
+            return Match(f"pattern:{value}", compile_regex(value, at))
+        if op == "subsection":
+            return InSubsection(value)
+        if op == "not":
+            return Not(self.compile(value, at))
+        parts = tuple(self.compile(item, at.child(i)) for i, item in enumerate(value))
+        if op == "all":
+            return All(parts)
+        if op == "any":
+            return AnyOf(parts)
+        if op == "none":
+            return Not(AnyOf(parts))
+        return Near(parts[0], parts[1], int(data.get("within", DEFAULT_NEAR)))

@@ -1,0 +1,118 @@
+"""Compiled conditions: each finds the spans in a passage that satisfy it, or None."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Protocol
+
+Span = tuple[int, int]
+Spans = tuple[Span, ...]
+
+_WORD = re.compile(r"\w+")  # fixed pattern, linear: word positions for `near`
+
+
+@dataclass
+class Passage:
+    """The text a condition is evaluated on: one sentence, or a window around one."""
+
+    text: str
+    subsection: str | None = None
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        return [m.start() for m in _WORD.finditer(self.text)]
+
+    def words_between(self, a: Span, b: Span) -> int:
+        """How many words lie strictly between two spans (0 when they touch or overlap)."""
+        first, second = (a, b) if a[0] <= b[0] else (b, a)
+        if second[0] <= first[1]:
+            return 0
+        starts = self.word_starts
+        return max(bisect.bisect_left(starts, second[0]) - bisect.bisect_left(starts, first[1]), 0)
+
+
+class Condition(Protocol):
+    def spans(self, passage: Passage) -> Spans | None: ...
+
+
+class Regex(Protocol):
+    def finditer(self, text: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon, a term or a pattern: true where the compiled RE2 expression matches."""
+
+    label: str
+    regex: Regex = field(compare=False)
+
+    def spans(self, passage: Passage) -> Spans | None:
+        found = tuple(m.span() for m in self.regex.finditer(passage.text) if m.end() > m.start())
+        return found or None
+
+
+@dataclass(frozen=True)
+class All:
+    parts: tuple[Condition, ...]
+
+    def spans(self, passage: Passage) -> Spans | None:
+        out: list[Span] = []
+        for part in self.parts:
+            found = part.spans(passage)
+            if found is None:
+                return None
+            out.extend(found)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple[Condition, ...]
+
+    def spans(self, passage: Passage) -> Spans | None:
+        out: list[Span] = []
+        hit = False
+        for part in self.parts:
+            found = part.spans(passage)
+            if found is not None:
+                hit = True
+                out.extend(found)
+        return tuple(out) if hit else None
+
+
+@dataclass(frozen=True)
+class Not:
+    part: Condition
+
+    def spans(self, passage: Passage) -> Spans | None:
+        return () if self.part.spans(passage) is None else None
+
+
+@dataclass(frozen=True)
+class Near:
+    first: Condition
+    second: Condition
+    within: int
+
+    def spans(self, passage: Passage) -> Spans | None:
+        a = self.first.spans(passage)
+        if not a:
+            return None
+        b = self.second.spans(passage)
+        if not b:
+            return None
+        pairs = [(x, y) for x in a for y in b if passage.words_between(x, y) <= self.within]
+        if not pairs:
+            return None
+        return tuple(s for pair in pairs for s in pair)
+
+
+@dataclass(frozen=True)
+class InSubsection:
+    name: str
+
+    def spans(self, passage: Passage) -> Spans | None:
+        return () if passage.subsection == self.name else None

@@ -1,0 +1,215 @@
+"""Read a pack folder (pack.yaml + rules/*.yaml), validate it, resolve `extends`, compile it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.errors import PackError
+from linter.packs.compile import ConditionCompiler, Where, compile_lexicon
+from linter.packs.model import Lexicon, Pack, Rule
+from linter.packs.schema import validate
+from linter.packs.yamlpos import Positioned, load_yaml
+from linter.resources import data_dir
+from linter.results import Severity
+
+MAX_FILE = 1024 * 1024  # a rule file is a few KB; refuse anything absurd before parsing it
+
+
+@dataclass
+class RawPack:
+    """A pack as read and schema-checked, before merging and compiling."""
+
+    file: str
+    doc: Positioned
+    rules: list[tuple[str, Positioned]]
+    base: RawPack | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        data: dict[str, Any] = self.doc.data
+        return data
+
+
+def builtin_packs() -> list[str]:
+    """Names of the packs shipped in rules/."""
+    try:
+        root = data_dir("rules")
+    except FileNotFoundError:
+        return []
+    return sorted(p.parent.name for p in root.glob("*/pack.yaml"))
+
+
+def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
+    """The pack.yaml of a built-in pack name, a folder, or a pack.yaml path."""
+    candidates: list[Path] = []
+    path = Path(name_or_path)
+    if relative_to is not None and not path.is_absolute():
+        candidates.append(relative_to / path)
+    candidates.append(path)
+    if "/" not in name_or_path and "\\" not in name_or_path and not name_or_path.endswith(".yaml"):
+        try:
+            candidates.append(data_dir("rules") / name_or_path)
+        except FileNotFoundError:
+            pass
+    for candidate in candidates:
+        if candidate.is_dir() and (candidate / "pack.yaml").is_file():
+            return (candidate / "pack.yaml").resolve()
+        if candidate.is_file() and candidate.name.endswith((".yaml", ".yml")):
+            return candidate.resolve()
+    known = ", ".join(builtin_packs()) or "none"
+    raise PackError(name_or_path, f"no such pack (a folder with pack.yaml, or a built-in: {known})")
+
+
+def read_yaml(path: Path) -> Positioned:
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise PackError(str(path), f"file is over {MAX_FILE:,} bytes")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PackError(str(path), "not UTF-8 text") from None
+    except OSError as exc:
+        raise PackError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    return load_yaml(text, str(path))
+
+
+def read_pack(pack_yaml: Path, seen: tuple[Path, ...] = ()) -> RawPack:
+    """Read and schema-check a pack and, recursively, the packs it extends."""
+    if pack_yaml in seen:
+        chain = " -> ".join(str(p) for p in (*seen, pack_yaml))
+        raise PackError(str(pack_yaml), f"packs extend each other in a cycle: {chain}")
+    doc = read_yaml(pack_yaml)
+    if not isinstance(doc.data, dict):
+        raise PackError(str(pack_yaml), "a pack file must be a mapping", 1, 1)
+    validate(doc, "pack", str(pack_yaml))
+    rules = []
+    for rule_file in sorted((pack_yaml.parent / "rules").glob("*.y*ml")):
+        rule_doc = read_yaml(rule_file)
+        if not isinstance(rule_doc.data, dict):
+            raise PackError(str(rule_file), "a rule file must be a mapping", 1, 1)
+        validate(rule_doc, "rule", str(rule_file))
+        if rule_doc.data["id"] != rule_file.stem:
+            line, col = rule_doc.where(("id",))
+            raise PackError(str(rule_file), f"rule id {rule_doc.data['id']!r} differs from the "
+                            f"file name {rule_file.stem!r}", line, col)
+        rules.append((str(rule_file), rule_doc))
+    raw = RawPack(str(pack_yaml), doc, rules)
+    extends = doc.data.get("extends")
+    if extends:
+        try:
+            base_yaml = resolve(extends, pack_yaml.parent)
+        except PackError as exc:
+            line, col = doc.where(("extends",))
+            raise PackError(str(pack_yaml), exc.message, line, col) from None
+        raw.base = read_pack(base_yaml, (*seen, pack_yaml))
+    return raw
+
+
+@dataclass
+class _Merged:
+    """Lexicon sources and rule sources after applying every `extends` layer."""
+
+    terms: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
+    patterns: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
+    lexicon_at: dict[str, Where] = field(default_factory=dict)
+    rules: dict[str, tuple[str, Positioned, str]] = field(default_factory=dict)  # id -> file, doc, pack
+    overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    chain: list[str] = field(default_factory=list)
+
+
+def _merge(raw: RawPack) -> _Merged:
+    merged = _merge(raw.base) if raw.base else _Merged()
+    here = Where(raw.file, raw.doc, ())
+    for name, lex in raw.data.get("lexicons", {}).items():
+        at = here.child("lexicons", name)
+        if ("add_terms" in lex or "add_patterns" in lex) and name not in merged.lexicon_at:
+            raise at.error(f"add_terms/add_patterns on lexicon {name!r}, which no extended pack defines")
+        if "terms" in lex or "patterns" in lex:
+            merged.terms[name], merged.patterns[name] = [], []
+        merged.lexicon_at.setdefault(name, at)
+        for key, target in (("terms", merged.terms), ("add_terms", merged.terms),
+                            ("patterns", merged.patterns), ("add_patterns", merged.patterns)):
+            items = lex.get(key, [])
+            target.setdefault(name, []).extend((v, at.child(key, i)) for i, v in enumerate(items))
+    for file, doc in raw.rules:
+        merged.rules[doc.data["id"]] = (file, doc, raw.data["id"])
+    for rule_id, change in raw.data.get("overrides", {}).items():
+        if rule_id not in merged.rules:
+            raise here.child("overrides", rule_id).error(f"override of unknown rule {rule_id!r}")
+        merged.overrides[rule_id] = {**merged.overrides.get(rule_id, {}), **change}
+    for i, rule_id in enumerate(raw.data.get("disable", [])):
+        if rule_id not in merged.rules:
+            raise here.child("disable", i).error(f"disable of unknown rule {rule_id!r}")
+        del merged.rules[rule_id]
+    merged.chain.insert(0, raw.data["id"])
+    return merged
+
+
+def compile_pack(raw: RawPack) -> Pack:
+    """Merge the extends chain and compile every lexicon, pattern and condition once."""
+    merged = _merge(raw)
+    lexicons = {
+        name: Lexicon(name, tuple(t for t, _ in merged.terms.get(name, [])),
+                      tuple(p for p, _ in merged.patterns.get(name, [])),
+                      compile_lexicon(merged.terms.get(name, []), merged.patterns.get(name, []), at))
+        for name, at in merged.lexicon_at.items()
+    }
+    compiler = ConditionCompiler({name: lex.regex for name, lex in lexicons.items()})
+    rules = tuple(_compile_rule(file, doc, pack_id, merged.overrides.get(rid, {}), compiler)
+                  for rid, (file, doc, pack_id) in merged.rules.items())
+    _check_references(rules, merged)
+    data = raw.data
+    return Pack(
+        id=data["id"], title=data["title"], version=str(data["version"]),
+        forms=tuple(data["forms"]), path=raw.file, rules=rules, lexicons=lexicons,
+        references=tuple((r["title"], r.get("url", "")) for r in data.get("references", [])),
+        chain=tuple(merged.chain),
+    )
+
+
+def _check_references(rules: tuple[Rule, ...], merged: _Merged) -> None:
+    requirements = {r.id for r in rules if r.kind == "requirement"}
+    for rule in rules:
+        target = rule.then_requirement or rule.requirement
+        if target and target not in requirements:
+            file, doc, _ = merged.rules[rule.id]
+            key = "then_requirement" if rule.then_requirement else "requirement"
+            raise Where(file, doc, (key,)).error(f"no requirement rule {target!r} in this pack")
+
+
+def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, Any],
+                  compiler: ConditionCompiler) -> Rule:
+    data: dict[str, Any] = doc.data
+    here = Where(file, doc, ())
+
+    def cond(key: str, source: dict[str, Any] | None = None, *prefix: str) -> Any:
+        source = data if source is None else source
+        if key not in source:
+            return None
+        return compiler.compile(source[key], here.child(*prefix, key))
+
+    answer = data.get("answer", {})
+    then_req = data.get("then_requirement", {})
+    partial_sev = data.get("partial_severity")
+    return Rule(
+        id=data["id"], kind=data["kind"],
+        severity=Severity(override.get("severity", data["severity"])),
+        title=data["title"], message=override.get("message", data["message"]),
+        why=data["why"], fix=data["fix"], source=file, pack=pack_id,
+        citation=data.get("citation", ""), cyd=data.get("cyd"),
+        references=tuple((r["title"], r.get("url", "")) for r in data.get("references", [])),
+        forms=tuple(data.get("forms", ())), examples=data["examples"], raw=data,
+        evidence=cond("evidence"), partial=cond("partial"),
+        partial_message=data.get("partial_message", ""),
+        partial_severity=Severity(partial_sev) if partial_sev else None,
+        window=int(data.get("window", 0)),
+        answer_no=cond("no", answer, "answer"), answer_yes=cond("yes", answer, "answer"),
+        answer_default=answer.get("default"), has_answer="answer" in data,
+        match=cond("match"), unless=cond("unless"), requires=cond("requires"),
+        when=cond("if"), then=cond("then"),
+        then_requirement=then_req.get("id"), then_status=tuple(then_req.get("status", ["met"])),
+        element=data.get("element"), requirement=data.get("requirement"), check=data.get("check"),
+        measure=data.get("measure"), of=cond("of"), minimum=data.get("min"),
+        maximum=data.get("max"), per=data.get("per"), metric_scope=data.get("scope", "section"),
+    )

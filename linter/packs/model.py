@@ -1,0 +1,100 @@
+"""Compiled packs: rules with their conditions ready to run, lexicons as one RE2 each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.packs.conditions import Condition, Regex
+from linter.results import Severity
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    terms: tuple[str, ...]
+    patterns: tuple[str, ...]
+    regex: Regex = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule, compiled. Kind-specific fields are None for the other kinds."""
+
+    id: str
+    kind: str
+    severity: Severity
+    title: str
+    message: str
+    why: str
+    fix: str
+    source: str  # the rule file
+    pack: str  # id of the pack that defined it
+    citation: str = ""
+    cyd: str | None = None
+    references: tuple[tuple[str, str], ...] = ()
+    forms: tuple[str, ...] = ()
+    examples: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # requirement
+    evidence: Condition | None = None
+    partial: Condition | None = None
+    partial_message: str = ""
+    partial_severity: Severity | None = None
+    window: int = 0
+    answer_no: Condition | None = None
+    answer_yes: Condition | None = None
+    answer_default: bool | None = None
+    has_answer: bool = False
+    # forbid
+    match: Condition | None = None
+    unless: Condition | None = None
+    requires: Condition | None = None
+    # conditional
+    when: Condition | None = None
+    then: Condition | None = None
+    then_requirement: str | None = None
+    then_status: tuple[str, ...] = ("met",)
+    # flag
+    element: str | None = None
+    requirement: str | None = None
+    check: str | None = None
+    # metric
+    measure: str | None = None
+    of: Condition | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    per: int | None = None
+    metric_scope: str = "section"
+
+    def metadata(self) -> dict[str, Any]:
+        """The plain data reporters need (SARIF rule descriptors, explain pages)."""
+        return {
+            "id": self.id, "title": self.title, "kind": self.kind, "severity": str(self.severity),
+            "citation": self.citation, "cyd": self.cyd, "why": self.why, "fix": self.fix,
+            "message": self.message, "pack": self.pack,
+            "references": [{"title": t, "url": u} for t, u in self.references],
+        }
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    version: str
+    forms: tuple[str, ...]
+    path: str  # the pack.yaml
+    rules: tuple[Rule, ...]
+    lexicons: dict[str, Lexicon] = field(compare=False, hash=False)
+    references: tuple[tuple[str, str], ...] = ()
+    chain: tuple[str, ...] = ()  # ids of this pack and the packs it extends, nearest first
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def applies_to(self, form: str | None) -> bool:
+        """True when the form is unknown or one of the pack's forms (amendments included)."""
+        if not form:
+            return True
+        base = form.upper().removesuffix("/A")
+        return any(f.removesuffix("/A") == base for f in self.forms)

@@ -1,0 +1,105 @@
+"""Run the engine over a batch: settings per file, packs compiled once, optional process pool."""
+
+from __future__ import annotations
+
+import dataclasses
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+from linter.config import Config, Settings, find_config, load_config
+from linter.errors import ConfigError, InputError, PackError
+from linter.results import DocumentResult, RunError, RunResult
+
+if TYPE_CHECKING:
+    from linter.api import CheckOptions
+    from linter.packs import PackCache
+
+Outcome = tuple[DocumentResult | RunError, dict[str, dict[str, Any]]]
+
+
+class Worker:
+    """Lints one file at a time; keeps the compiled packs for every file it is given."""
+
+    def __init__(self, options: CheckOptions, cache: PackCache | None = None) -> None:
+        from linter.packs import PackCache
+
+        self.options = options
+        self.cache = cache or PackCache()
+        self.config = load_config(options.config) if options.config else None
+        self.described: set[str] = set()
+
+    def settings(self, path: str) -> Settings:
+        config: Config | None = self.config or find_config(path)
+        return config.settings_for(path) if config else Settings()
+
+    def lint_path(self, path: str) -> Outcome:
+        """The file's result (or its error) and the metadata of packs not reported before."""
+        from linter.api import load_document
+        from linter.engine import LintConfig, lint
+        from linter.packs import default_pack
+
+        opts = self.options
+        try:
+            settings = self.settings(path)
+            document = load_document(path, opts.form or settings.form, opts.input_format)
+            fiscal_year = opts.fiscal_year or settings.fiscal_year
+            if fiscal_year:
+                document = dataclasses.replace(document, fiscal_year=fiscal_year)
+            names = opts.packs or settings.packs or (default_pack(document.form),)
+            packs = [self.cache.get(name) for name in names]
+        except (InputError, PackError, ConfigError) as exc:
+            return RunError(exc.path, exc.message, exc.line, exc.column), {}
+        config = LintConfig(select=opts.select or settings.select,
+                            ignore=opts.ignore or settings.ignore, severity=dict(settings.severity))
+        rules: dict[str, dict[str, Any]] = {}
+        for pack in packs:
+            if pack.path not in self.described:
+                self.described.add(pack.path)
+                rules.update((r.id, r.metadata()) for r in pack.rules)
+        return lint(document, packs, config), rules
+
+
+_WORKER: Worker | None = None  # one per pool process, set by the initializer
+
+
+def _init(options: CheckOptions) -> None:
+    global _WORKER
+    _WORKER = Worker(options)
+
+
+def _work(path: str) -> Outcome:
+    assert _WORKER is not None
+    return _WORKER.lint_path(path)
+
+
+def run(files: list[str], options: CheckOptions, cache: PackCache | None = None) -> RunResult:
+    """Results in input order. Packs named on the command line are checked before any file,
+    so a broken pack stops the run with its own error instead of one per file."""
+    from linter.packs import PackCache
+    from linter.suppress import RULES
+
+    cache = cache or PackCache()
+    for name in options.packs:
+        cache.get(name)
+    if options.jobs > 1 and len(files) > 1 and "-" not in files:
+        chunk = max(1, len(files) // (options.jobs * 4))
+        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_init,
+                                 initargs=(options,)) as pool:
+            outcomes = list(pool.map(_work, files, chunksize=chunk))
+    else:
+        worker = Worker(options, cache)
+        outcomes = [worker.lint_path(f) for f in files]
+    documents = tuple(o for o, _ in outcomes if isinstance(o, DocumentResult))
+    errors = tuple(o for o, _ in outcomes if isinstance(o, RunError))
+    rules: dict[str, dict[str, Any]] = {}
+    for _, meta in outcomes:
+        rules.update(meta)
+    if documents:
+        rules.update(RULES)
+    return RunResult(documents, errors, tuple(sorted(rules.items())))
+
+
+def fail_on(paths: tuple[str, ...], config_path: str | None) -> str:
+    """`fail_on` from the configuration (explicit, or found from the first input), else error."""
+    config = load_config(config_path) if config_path else find_config(paths[0] if paths else "-")
+    return (config.fail_on if config else None) or "error"
