@@ -29,8 +29,15 @@ def cli() -> None:
                    "terminal). Repeatable: the n-th --format goes to the n-th --output.")
 @click.option("--output", "outputs", multiple=True,
               help="File for the --format at the same position (default: standard output).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 (default: config, else error).")
+@click.option("--pack", "packs", multiple=True,
+              help="Rule pack: built-in name or path (repeatable; default: by form).")
+@click.option("--config", "config", type=click.Path(dir_okay=False),
+              help="Configuration file (default: found by walking up from each input).")
+@click.option("--select", multiple=True, help="Only these rule ids or globs (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or globs (comma-separated).")
+@click.option("--fiscal-year", help="Fiscal year of the filing.")
 @click.option("--include", multiple=True, help="Glob of files to lint inside folders.")
 @click.option("--exclude", multiple=True, help="Glob of files to skip inside folders.")
 @click.option("--input-format", type=click.Choice(["text", "markdown", "html", "docx", "rpage"]),
@@ -39,21 +46,77 @@ def cli() -> None:
               help="Parallel workers for a batch (0 = one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Only findings and the summary line.")
 def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
-          outputs: tuple[str, ...], fail_on: str, include: tuple[str, ...],
+          outputs: tuple[str, ...], fail_on: str | None, packs: tuple[str, ...],
+          config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          fiscal_year: str | None, include: tuple[str, ...],
           exclude: tuple[str, ...], input_format: str | None, jobs: int, quiet: bool) -> None:
     """Lint drafts: files, folders (recursed) or - for standard input."""
     from linter.api import CheckOptions, check as run_check
     from linter.reporters import emit, plan_outputs
+    from linter.runner import fail_on as configured_fail_on
 
     plan_outputs(formats, outputs)  # an unknown format or unpaired --output fails before any work
 
     options = CheckOptions(form=form.upper() if form else None, include=include, exclude=exclude,
-                           jobs=jobs or os.cpu_count() or 1, input_format=input_format)
+                           jobs=jobs or os.cpu_count() or 1, input_format=input_format,
+                           packs=packs, config=config, select=_ids(select), ignore=_ids(ignore),
+                           fiscal_year=fiscal_year)
+    fail_on = fail_on or configured_fail_on(paths, config)
     result = run_check(paths, options)
     for error in result.errors:
         click.echo(f"disclosure-lint: {error}", err=True)
     emit(result, formats, outputs, quiet=quiet)
     raise SystemExit(_exit_code(result, fail_on))
+
+
+def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@cli.group()
+def rules() -> None:
+    """List, explain, test and validate rule packs."""
+
+
+@rules.command("list")
+@click.option("--pack", "packs", multiple=True, help="Pack name or path (default: all built-in).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_list(packs: tuple[str, ...], fmt: str) -> None:
+    """Every rule: id, kind, severity, citation, title."""
+    from linter.packs.tooling import list_rules, packs_named
+
+    click.echo(list_rules(packs_named(packs), fmt), nl=False)
+
+
+@rules.command("explain")
+@click.argument("rule_id")
+@click.option("--pack", "packs", multiple=True, help="Pack name or path (default: all built-in).")
+def rules_explain(rule_id: str, packs: tuple[str, ...]) -> None:
+    """What a rule checks, why, examples, how to fix, references."""
+    from linter.packs.tooling import explain, find_rule, packs_named
+
+    click.echo(explain(find_rule(packs_named(packs), rule_id)), nl=False)
+
+
+@rules.command("test")
+@click.argument("packs", nargs=-1)
+@click.option("--verbose", "-v", is_flag=True, help="Show passing examples too.")
+def rules_test(packs: tuple[str, ...], verbose: bool) -> None:
+    """Run every example of every rule (default: all built-in packs); exit 1 on a failure."""
+    from linter.packs.tooling import packs_named, test_packs
+
+    report, ok = test_packs(packs_named(packs), verbose)
+    click.echo(report, nl=False)
+    raise SystemExit(ExitCode.OK if ok else ExitCode.FINDINGS)
+
+
+@rules.command("validate")
+@click.argument("packs", nargs=-1, required=True)
+def rules_validate(packs: tuple[str, ...]) -> None:
+    """Check packs against the schema and compile them; exit 2 with file:line:column if not."""
+    from linter.packs.tooling import validate
+
+    click.echo(validate(packs), nl=False)
 
 
 def _exit_code(result: object, fail_on: str) -> int:
