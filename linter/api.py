@@ -36,6 +36,7 @@ def collect(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[
     """Expand folders (recursively, drafts only, sorted) and keep files and ``-`` as given."""
     for path in paths:
         if path != "-" and os.path.isdir(path):
+            drafts = 0
             for found in sorted(Path(path).rglob("*")):
                 rel = found.relative_to(path).as_posix()
                 if any(part.startswith(".") for part in found.relative_to(path).parts):
@@ -46,7 +47,10 @@ def collect(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[
                     continue
                 if exclude and _matches(rel, exclude):
                     continue
+                drafts += 1
                 yield str(found)
+            if not drafts:
+                yield path  # read_source reports the folder that held nothing to lint
         else:
             yield path
 
