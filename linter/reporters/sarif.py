@@ -61,6 +61,9 @@ def _descriptor(report: dict[str, Any], rule_id: str) -> dict[str, Any]:
         "help": {"text": text, "markdown": markdown},
         "defaultConfiguration": {"level": LEVELS.get(str(meta.get("severity")), "warning")},
     }
+    refs = meta.get("references")
+    if isinstance(refs, list) and refs and isinstance(refs[0], dict) and refs[0].get("url"):
+        descriptor["helpUri"] = str(refs[0]["url"])
     tags = [str(t) for t in (meta.get("kind"), meta.get("citation"), meta.get("cyd")) if t]
     if tags:
         descriptor["properties"] = {"tags": tags}
