@@ -25,9 +25,9 @@ class Draft:
     cells: tuple[str, ...]  # expected TABLE_CELL texts, in order
 
 
-def seed_main_block(corpus: Path) -> list[str]:
-    """The lines of seed 000's main text block (a heading line, then paragraphs)."""
-    lines = next(corpus.glob("seeds/000_*.txt")).read_text(encoding="utf-8").splitlines()
+def seed_main_block(corpus: Path, seed: str = "000") -> list[str]:
+    """The lines of a seed's main text block (a heading line, then paragraphs)."""
+    lines = next(corpus.glob(f"seeds/{seed}_*.txt")).read_text(encoding="utf-8").splitlines()
     start = lines.index(SEED_MAIN) + 2  # skip the label and the lone "|" line
     out = []
     for line in lines[start:]:
@@ -110,6 +110,20 @@ def build_real_draft(corpus: Path, folder: Path, name: str = "draft") -> Draft:
         list_items=tuple(listed),
         cells=tuple(c.replace("\n", " ") for c in table_cells),
     )
+
+
+def build_seed_draft(corpus: Path, folder: Path, seed: str = "001") -> Path:
+    """A seed's main text block as a Word draft under an "Item 16K" Heading 1 (the seeds are
+    20-F filings); its first line, a subsection title, stays a bold one-liner."""
+    lines = seed_main_block(corpus, seed)
+    doc = docx.Document()
+    doc.add_heading("Item 16K. Cybersecurity", 1)
+    doc.add_paragraph().add_run(lines[0]).bold = True
+    for text in lines[1:]:
+        doc.add_paragraph(text)
+    path = folder / f"seed{seed}.docx"
+    doc.save(str(path))
+    return path
 
 
 def docx_with_body(path: Path, body_xml: str) -> Path:

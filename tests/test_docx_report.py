@@ -11,7 +11,7 @@ from typing import Any
 
 import docx
 import pytest
-from docx_build import Draft, build_real_draft
+from docx_build import Draft, build_real_draft, build_seed_draft
 
 from linter.cli import main
 from linter.errors import LintError
@@ -133,7 +133,7 @@ def test_one_comment_per_finding_on_its_paragraph(draft: Draft, tmp_path: Path) 
         assert "Citation: 17 CFR 229.106(c)(2)(i)" in comment.text
         where, covered = anchors[comment.comment_id]
         assert where == paragraph
-        assert sentence in covered
+        assert covered == sentence  # runs split so that the comment covers just the sentence
     partial = by_rule["gov-mgmt-expertise"]
     first_line = "PARTIAL requirement gov-mgmt-expertise: Expertise of management"
     assert partial.text.startswith(first_line)
@@ -167,16 +167,21 @@ def test_never_overwrites_the_input_or_writes_to_stdout(draft: Draft) -> None:
     assert _sha(draft.docx) == before
 
 
-def test_cli_end_to_end(draft: Draft, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = _sha(draft.docx)
+def test_cli_end_to_end(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seed 001 (names no board committee, leaves other requirements short) through the
+    engine: the JSON report and the commented copy agree finding for finding."""
+    draft = build_seed_draft(corpus, tmp_path, "001")
+    before = _sha(draft)
     out, as_json = tmp_path / "commented.docx", tmp_path / "report.json"
-    code = main(["check", str(draft.docx), "--format", "json", "--output", str(as_json),
+    code = main(["check", str(draft), "--format", "json", "--output", str(as_json),
                  "--format", "docx", "--output", str(out), "--fail-on", "never"])
     err = capsys.readouterr().err
     assert code == 0, err
-    assert _sha(draft.docx) == before
+    assert _sha(draft) == before
     [doc] = json.loads(as_json.read_text())["documents"]
     findings = doc["findings"]
+    assert {f["rule"] for f in findings} >= {"gov-board-committee"}
+    assert all(f.get("paragraph") == f["line"] - 1 for f in findings)
     unmet = [r for r in doc["requirements"] if r["status"] in ("missing", "partial")
              and r["id"] not in {f["rule"] for f in findings}]
     heading = doc["section"]["start_line"] - 1

@@ -9,6 +9,7 @@ a folder of ``<stem>.linted.docx`` for several).
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import re
@@ -119,8 +120,27 @@ def _spans_from(paragraph: Any, start: int, end: int | None) -> list[Any]:
         paragraph.append(run)
         return [run]
     stop = end if end is not None and end > start else spans[-1].end
+    for cut in (start, stop):  # so that the comment covers exactly the text concerned
+        if any(s.start < cut < s.end and _split(s.element, cut - s.start) for s in spans):
+            spans = [s for s in run_spans(paragraph) if s.end > s.start]
     chosen = [s.element for s in spans if s.start < stop and s.end > start]
     return chosen or [s.element for s in spans]
+
+
+def _split(run: Any, at: int) -> bool:
+    """Split a run holding one ``w:t`` (and formatting) in two at ``at``; False for runs with
+    tabs, breaks or several text elements, which are then covered whole."""
+    texts = [c for c in run if c.tag != w("rPr")]
+    if len(texts) != 1 or texts[0].tag != w("t"):
+        return False
+    tail = copy.deepcopy(run)
+    text = texts[0].text or ""
+    texts[0].text = text[:at]
+    next(c for c in tail if c.tag == w("t")).text = text[at:]
+    for el in (texts[0], next(c for c in tail if c.tag == w("t"))):
+        el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.addnext(tail)
+    return True
 
 
 def _finding_text(finding: dict[str, Any]) -> str:
