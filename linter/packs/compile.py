@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.errors import PackError
-from linter.packs.conditions import (All, AnyOf, Condition, InSubsection, Match, Near, Not,
-                                     Regex)
+from linter.packs.conditions import All, AnyOf, Condition, InSubsection, Match, Near, Not, Regex
 from linter.packs.yamlpos import Path_, Positioned
 
 OPERATORS = ("lexicon", "term", "pattern", "all", "any", "none", "not", "near", "subsection")
 DEFAULT_NEAR = 10
+APOSTROPHES = "['\u2019]"  # Word turns ' into a right single quotation mark
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def term_pattern(term: str) -> str:
 def _escape(word: str) -> str:
     import re2
 
-    return "".join("['’]" if ch in "'’" else re2.escape(ch) for ch in word)
+    return "".join(APOSTROPHES if ch in "'\u2019" else re2.escape(ch) for ch in word)
 
 
 def compile_lexicon(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],

@@ -72,6 +72,7 @@ def example_document(example: dict[str, Any], pack: Pack) -> Any:
     facts = tuple(Fact(name, str(value)) for name, value in (example.get("facts") or {}).items())
     form = example.get("form") or (pack.forms[0] if pack.forms else None)
     fiscal_year = example.get("fiscal_year")
+    year = str(fiscal_year) if fiscal_year else document.fiscal_year
     document = dataclasses.replace(document, facts=document.facts + facts, form=form,
-                                   fiscal_year=str(fiscal_year) if fiscal_year else document.fiscal_year)
+                                   fiscal_year=year)
     return locate(document)

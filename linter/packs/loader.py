@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,8 @@ def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
         candidates.append(relative_to / path)
     candidates.append(path)
     if "/" not in name_or_path and "\\" not in name_or_path and not name_or_path.endswith(".yaml"):
-        try:
+        with contextlib.suppress(FileNotFoundError):  # no built-in packs installed
             candidates.append(data_dir("rules") / name_or_path)
-        except FileNotFoundError:
-            pass
     for candidate in candidates:
         if candidate.is_dir() and (candidate / "pack.yaml").is_file():
             return (candidate / "pack.yaml").resolve()
@@ -113,7 +112,8 @@ class _Merged:
     terms: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
     patterns: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
     lexicon_at: dict[str, Where] = field(default_factory=dict)
-    rules: dict[str, tuple[str, Positioned, str]] = field(default_factory=dict)  # id -> file, doc, pack
+    # rule id -> (file, positions, id of the pack defining it)
+    rules: dict[str, tuple[str, Positioned, str]] = field(default_factory=dict)
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
     chain: list[str] = field(default_factory=list)
 
@@ -124,7 +124,8 @@ def _merge(raw: RawPack) -> _Merged:
     for name, lex in raw.data.get("lexicons", {}).items():
         at = here.child("lexicons", name)
         if ("add_terms" in lex or "add_patterns" in lex) and name not in merged.lexicon_at:
-            raise at.error(f"add_terms/add_patterns on lexicon {name!r}, which no extended pack defines")
+            raise at.error(f"add_terms/add_patterns on lexicon {name!r}, "
+                           "which no extended pack defines")
         if "terms" in lex or "patterns" in lex:
             merged.terms[name], merged.patterns[name] = [], []
         merged.lexicon_at.setdefault(name, at)
@@ -149,12 +150,11 @@ def _merge(raw: RawPack) -> _Merged:
 def compile_pack(raw: RawPack) -> Pack:
     """Merge the extends chain and compile every lexicon, pattern and condition once."""
     merged = _merge(raw)
-    lexicons = {
-        name: Lexicon(name, tuple(t for t, _ in merged.terms.get(name, [])),
-                      tuple(p for p, _ in merged.patterns.get(name, [])),
-                      compile_lexicon(merged.terms.get(name, []), merged.patterns.get(name, []), at))
-        for name, at in merged.lexicon_at.items()
-    }
+    lexicons = {}
+    for name, at in merged.lexicon_at.items():
+        terms, patterns = merged.terms.get(name, []), merged.patterns.get(name, [])
+        lexicons[name] = Lexicon(name, tuple(t for t, _ in terms), tuple(p for p, _ in patterns),
+                                 compile_lexicon(terms, patterns, at))
     compiler = ConditionCompiler({name: lex.regex for name, lex in lexicons.items()})
     rules = tuple(_compile_rule(file, doc, pack_id, merged.overrides.get(rid, {}), compiler)
                   for rid, (file, doc, pack_id) in merged.rules.items())
@@ -189,6 +189,8 @@ def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, 
             return None
         return compiler.compile(source[key], here.child(*prefix, key))
 
+    if data.get("measure") == "count" and "of" not in data:
+        raise here.child("measure").error("`measure: count` needs `of: condition`")
     answer = data.get("answer", {})
     then_req = data.get("then_requirement", {})
     partial_sev = data.get("partial_severity")

@@ -40,7 +40,10 @@ def validate(doc: Positioned, definition: str, path: str,
     errors = list(validator.iter_errors(doc.data))
     if not errors:
         return
-    best = jsonschema.exceptions.best_match(errors)
+    # When a branch of the rule schema fails, `unevaluatedProperties` also reports every key
+    # that branch would have accepted; the real error is the other one.
+    specific = [e for e in errors if e.validator != "unevaluatedProperties"]
+    best = jsonschema.exceptions.best_match(specific or errors)
     raise _to_error(best, doc, path, error)
 
 
@@ -55,7 +58,8 @@ def _plain_validator(schema_json: str) -> Any:
 def _to_error(err: Any, doc: Positioned, path: str, error: type[Exception]) -> Exception:
     at = tuple(err.absolute_path)
     message = err.message
-    if err.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(err.instance, dict):
+    unknown = err.validator in ("additionalProperties", "unevaluatedProperties")
+    if unknown and isinstance(err.instance, dict):
         extras = [k for k in err.instance if repr(k) in err.message]
         if extras:
             at = (*at, extras[0])

@@ -27,7 +27,8 @@ def list_rules(packs: list[Pack], fmt: str) -> str:
         return json.dumps(rows, indent=2) + "\n"
     headers = ("id", "kind", "severity", "citation", "title")
     widths = [max([len(h)] + [len(str(row[h])) for row in rows]) for h in headers[:-1]]
-    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(headers, [*widths, 0], strict=True)).rstrip()]
+    heads = zip(headers, [*widths, 0], strict=True)
+    lines = ["  ".join(h.upper().ljust(w) for h, w in heads).rstrip()]
     for row in rows:
         cells = [str(row[h]).ljust(w) for h, w in zip(headers[:-1], widths, strict=True)]
         lines.append("  ".join([*cells, str(row["title"])]))
