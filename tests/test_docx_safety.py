@@ -122,6 +122,11 @@ def _truncated_zip(tmp_path: Path) -> Path:
     return path
 
 
+def _no_body(tmp_path: Path) -> Path:
+    ns = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    return _with_document_xml(tmp_path, lambda xml: b"<w:document " + ns + b"/>")
+
+
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "not a zip": (_not_zip, "not a .docx file (not a zip archive)"),
     "no document.xml": (_no_document_xml, "not a .docx file (no word/document.xml)"),
@@ -134,6 +139,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "malformed xml": (_malformed, "malformed XML in word/document.xml"),
     "no content types": (_no_content_types, "not a readable .docx file"),
     "truncated zip": (_truncated_zip, "not a .docx file"),
+    "no body": (_no_body, "no w:body"),
 }
 
 

@@ -57,11 +57,14 @@ def _open(source: Source) -> tuple[Any, Any]:
 
     try:
         document = docx.Document(io.BytesIO(source.data))
-        return document.element.body, document.styles.element
+        body, styles = document.element.body, document.styles.element
     except (KeyError, ValueError, AttributeError, PackageNotFoundError, etree.XMLSyntaxError,
             zipfile.BadZipFile) as exc:
         reason = f"{type(exc).__name__}: {exc}"
         raise InputError(source.path, f"not a readable .docx file ({reason})") from None
+    if body is None:
+        raise InputError(source.path, "not a readable .docx file (no w:body in word/document.xml)")
+    return body, styles
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
