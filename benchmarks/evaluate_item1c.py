@@ -99,13 +99,26 @@ def load_records(split: str) -> list[tuple[str, dict[str, Any]]]:
     return [(f.name, json.loads(f.read_text(encoding="utf-8"))) for f in files if keep(f.name)]
 
 
+_PACK: list[Any] = []  # the compiled pack, once per worker process
+
+
 def lint_record(record: dict[str, Any]) -> dict[str, Any]:
     """Lint one filing's text with the built-in pack; the plain (JSON-contract) document result."""
-    from linter.api import lint_text
+    import dataclasses
 
-    result = lint_text(record["text"], form=_base_form(record.get("form")),
-                       fiscal_year=record.get("fiscal_year"))
-    plain: dict[str, Any] = result.to_plain()
+    from linter.engine import lint
+    from linter.inputs import Source
+    from linter.packs import load_pack
+    from linter.parsers import parse
+    from linter.scope import locate
+
+    if not _PACK:
+        _PACK.append(load_pack("item1c"))
+    source = Source(record.get("adsh", "filing"), record["text"].encode("utf-8"))
+    document = parse(source, "text")
+    document = locate(dataclasses.replace(document, form=_base_form(record.get("form")),
+                                          fiscal_year=record.get("fiscal_year")))
+    plain: dict[str, Any] = lint(document, [_PACK[0]]).to_plain()
     return plain
 
 
