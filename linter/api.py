@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,9 +103,10 @@ def describe(document: Document) -> DocumentResult:
     )
 
 
-def check(paths: Iterable[str], options: CheckOptions = CheckOptions()) -> RunResult:
+def check(paths: Iterable[str], options: CheckOptions = CheckOptions(),
+          progress: Callable[[int, int], None] | None = None) -> RunResult:
     """Lint every input. A bad input is reported under ``errors`` and the batch goes on; a bad
     pack or configuration named on the command line raises (PackError / ConfigError)."""
     from linter.runner import run
 
-    return run(list(collect(paths, options.include, options.exclude)), options)
+    return run(list(collect(paths, options.include, options.exclude)), options, progress=progress)

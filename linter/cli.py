@@ -62,7 +62,9 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
                            packs=packs, config=config, select=_ids(select), ignore=_ids(ignore),
                            fiscal_year=fiscal_year)
     fail_on = fail_on or configured_fail_on(paths, config)
-    result = run_check(paths, options)
+    from linter.progress import bar
+
+    result = run_check(paths, options, progress=bar())  # a bar on a terminal only
     for error in result.errors:
         click.echo(f"disclosure-lint: {error}", err=True)
     emit(result, formats, outputs, quiet=quiet)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,8 @@ from linter.errors import ConfigError, InputError, PackError
 from linter.results import DocumentResult, RunError, RunResult
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from linter.api import CheckOptions
     from linter.packs import PackCache
 
@@ -72,7 +75,8 @@ def _work(path: str) -> Outcome:
     return _WORKER.lint_path(path)
 
 
-def run(files: list[str], options: CheckOptions, cache: PackCache | None = None) -> RunResult:
+def run(files: list[str], options: CheckOptions, cache: PackCache | None = None,
+        progress: Callable[[int, int], None] | None = None) -> RunResult:
     """Results in input order. Packs named on the command line are checked before any file,
     so a broken pack stops the run with its own error instead of one per file."""
     from linter.packs import PackCache
@@ -85,10 +89,10 @@ def run(files: list[str], options: CheckOptions, cache: PackCache | None = None)
         chunk = max(1, len(files) // (options.jobs * 4))
         with ProcessPoolExecutor(max_workers=options.jobs, initializer=_init,
                                  initargs=(options,)) as pool:
-            outcomes = list(pool.map(_work, files, chunksize=chunk))
+            outcomes = _tick(pool.map(_work, files, chunksize=chunk), len(files), progress)
     else:
         worker = Worker(options, cache)
-        outcomes = [worker.lint_path(f) for f in files]
+        outcomes = _tick((worker.lint_path(f) for f in files), len(files), progress)
     documents = tuple(o for o, _ in outcomes if isinstance(o, DocumentResult))
     errors = tuple(o for o, _ in outcomes if isinstance(o, RunError))
     rules: dict[str, dict[str, Any]] = {}
@@ -97,6 +101,17 @@ def run(files: list[str], options: CheckOptions, cache: PackCache | None = None)
     if documents:
         rules.update(RULES)
     return RunResult(documents, errors, tuple(sorted(rules.items())))
+
+
+def _tick(outcomes: Iterator[Outcome], total: int,
+          progress: Callable[[int, int], None] | None) -> list[Outcome]:
+    """Collect outcomes, reporting (done, total) after each one when asked to."""
+    done: list[Outcome] = []
+    for outcome in outcomes:
+        done.append(outcome)
+        if progress is not None:
+            progress(len(done), total)
+    return done
 
 
 def fail_on(paths: tuple[str, ...], config_path: str | None) -> str:
