@@ -37,10 +37,10 @@ def _rezip(path: Path, members: dict[str, bytes]) -> Path:
     return path
 
 
-def _with_document_xml(tmp_path: Path, edit: Callable[[bytes], bytes]) -> Path:
+def _with_document_xml(tmp_path: Path, edit: Callable[[bytes], bytes], part: str = DOC) -> Path:
     path = _good(tmp_path / "draft.docx")
     members = _members(path)
-    members[DOC] = edit(members[DOC])
+    members[part] = edit(members[part])
     return _rezip(path, members)
 
 
@@ -127,6 +127,23 @@ def _no_body(tmp_path: Path) -> Path:
     return _with_document_xml(tmp_path, lambda xml: b"<w:document " + ns + b"/>")
 
 
+def _styles_entity(tmp_path: Path) -> Path:
+    decl = '<!DOCTYPE w:styles [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    return _with_document_xml(tmp_path, _doctype(decl), "word/styles.xml")
+
+
+def _styles_utf16_doctype(tmp_path: Path) -> Path:
+    def edit(xml: bytes) -> bytes:
+        text = xml.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+        head, sep, rest = text.partition("?>")
+        return (head + sep + '<!DOCTYPE w:styles [<!ENTITY a "b">]>' + rest).encode("utf-16")
+    return _with_document_xml(tmp_path, edit, "word/styles.xml")
+
+
+def _styles_malformed(tmp_path: Path) -> Path:
+    return _with_document_xml(tmp_path, lambda xml: xml[:-40], "word/styles.xml")
+
+
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "not a zip": (_not_zip, "not a .docx file (not a zip archive)"),
     "no document.xml": (_no_document_xml, "not a .docx file (no word/document.xml)"),
@@ -140,6 +157,9 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "no content types": (_no_content_types, "not a readable .docx file"),
     "truncated zip": (_truncated_zip, "not a .docx file"),
     "no body": (_no_body, "no w:body"),
+    "entity in styles": (_styles_entity, "word/styles.xml declares a DOCTYPE"),
+    "UTF-16 DOCTYPE in styles": (_styles_utf16_doctype, "word/styles.xml declares a DOCTYPE"),
+    "malformed styles": (_styles_malformed, "not a readable .docx file (XMLSyntaxError"),
 }
 
 
