@@ -95,7 +95,7 @@ def decode(source: Source) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(source, _strict(source, data[len(bom) :], encoding), encoding)
-    utf16 = _bomless_utf16(data)
+    utf16 = bomless_utf16(data)
     if utf16:
         return _checked(source, _strict(source, data, utf16), utf16)
     if b"\x00" in data[:65536]:
@@ -126,7 +126,7 @@ def _strict(source: Source, data: bytes, encoding: str) -> str:
         raise InputError(source.path, message) from None
 
 
-def _bomless_utf16(data: bytes) -> str | None:
+def bomless_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM: ASCII-heavy text leaves every other byte NUL."""
     sample = data[:4096]
     if len(sample) < 8 or len(sample) % 2:

@@ -27,6 +27,7 @@ RPAGE = "|\nTitle\n|Cybersecurity Risk Management Third Party Engaged [Flag]\n|t
     ("viewer.txt", RPAGE.encode(), "rpage"),
     ("viewer.md", RPAGE.encode(), "rpage"),
     ("viewer.txt", codecs.BOM_UTF16_LE + RPAGE.encode("utf-16-le"), "rpage"),
+    ("viewer.txt", RPAGE.encode("utf-16-be"), "rpage"),
     ("C:\\drafts\\item.MD", b"Text.\n", "markdown"),
 ])
 def test_detect(path: str, data: bytes, expected: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from linter.inputs import Source
+from linter.inputs import Source, bomless_utf16
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_START = re.compile(
@@ -50,11 +50,12 @@ def detect_format(source: Source) -> str:
 
 
 def _sample(head: bytes) -> str:
-    """The start of the input as text, decoded leniently (its BOM's codec, else UTF-8)."""
+    """The start of the input as text, decoded leniently (its BOM's codec, UTF-16 recognised by
+    its NUL pattern, else UTF-8)."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return head[len(bom) :].decode(encoding, "replace")
-    return head.decode("utf-8", "replace")
+    return head.decode(bomless_utf16(head) or "utf-8", "replace")
 
 
 def _suffix(path: str) -> str:
