@@ -21,14 +21,14 @@ def mini() -> Pack:
     return load_pack(str(MINI))
 
 
-def lint_text(tmp_path: Path, text: str, pack: Pack, config: LintConfig = LintConfig(),
+def lint_text(tmp_path: Path, text: str, pack: Pack, config: LintConfig | None = None,
               **replace: object) -> tuple[Document, DocumentResult]:
     path = tmp_path / "draft.md"
     path.write_text(text, encoding="utf-8")
     document = load_document(str(path))
     if replace:
         document = dataclasses.replace(document, **replace)  # type: ignore[arg-type]
-    return document, lint(document, [pack], config)
+    return document, lint(document, [pack], config or LintConfig())
 
 
 def requirement(result: DocumentResult, rule: str):  # type: ignore[no-untyped-def]
@@ -121,7 +121,8 @@ def test_flag_mismatch_against_the_text(tmp_path: Path, mini: Pack) -> None:
     (flag,) = [f for f in result.findings if f.rule == "third-party-flag"]
     assert (flag.line, flag.column) == (40, 2)
     assert "tagged true; text says no" in flag.message
-    _, agree = lint_text(tmp_path, text, mini, facts=(dataclasses.replace(facts[0], value="false"),))
+    said_no = (dataclasses.replace(facts[0], value="false"),)
+    _, agree = lint_text(tmp_path, text, mini, facts=said_no)
     assert not [f for f in agree.findings if f.rule == "third-party-flag"]
 
 

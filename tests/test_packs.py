@@ -35,7 +35,8 @@ def error_of(path: Path) -> PackError:
 def test_fixture_pack_compiles_every_kind() -> None:
     compiled = load_pack(str(MINI))
     assert compiled.id == "mini"
-    assert {r.kind for r in compiled.rules} == {"requirement", "forbid", "conditional", "flag", "metric"}
+    kinds = {"requirement", "forbid", "conditional", "flag", "metric"}
+    assert {r.kind for r in compiled.rules} == kinds
     assert compiled.lexicons["board"].regex.search("our Board  of\nDirectors") is not None
 
 
@@ -121,7 +122,8 @@ def test_duplicate_keys_and_aliases_are_refused() -> None:
 
 def test_answer_keys_stay_text() -> None:
     # YAML 1.1 reads a bare `no` as False; the answer block's keys must survive as "no"/"yes".
-    assert load_yaml("answer:\n  no: 1\n  yes: 2\n", "x.yaml").data == {"answer": {"no": 1, "yes": 2}}
+    data = load_yaml("answer:\n  no: 1\n  yes: 2\n", "x.yaml").data
+    assert data == {"answer": {"no": 1, "yes": 2}}
 
 
 def test_rule_file_name_must_match_id(pack: Path) -> None:
@@ -156,7 +158,7 @@ def test_terms_are_whitespace_and_apostrophe_flexible() -> None:
     from linter.packs.compile import compile_lexicon
 
     regex = compile_lexicon([("company's board", where), ("U.S.", where)], [], where)
-    assert regex.search("the Company’s\n  Board met") is not None
+    assert regex.search("the Company\u2019s\n  Board met") is not None
     assert regex.search("in the U.S. market") is not None
     assert regex.search("the companys boards") is None
 
@@ -211,7 +213,8 @@ def test_extends_errors(tmp_path: Path) -> None:
     assert "cycle" in error_of(a).message
     (b / "pack.yaml").write_text("id: b\ntitle: t\nversion: '1.0'\nforms: [10-K]\n"
                                  "lexicons: {x: {add_terms: [y]}}\n")
-    (a / "pack.yaml").write_text("id: a\ntitle: t\nversion: '1.0'\nforms: [10-K]\nextends: ./nope\n")
+    (a / "pack.yaml").write_text("id: a\ntitle: t\nversion: '1.0'\nforms: [10-K]\n"
+                                 "extends: ./nope\n")
     err = error_of(a)
     assert "no such pack" in err.message and err.line == 5
     assert "which no extended pack defines" in error_of(b).message
