@@ -112,6 +112,17 @@ def test_split_item_heading_and_title_rules() -> None:
     assert [b.kind for b in wrapped.blocks] == [BlockKind.PARAGRAPH]
 
 
+def test_hash_headings_in_plain_text() -> None:
+    source = "# Item 1C. Cybersecurity\n\n## Governance ##\nThe Board oversees risk.\n"
+    doc = _parse(source)
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        (BlockKind.HEADING, 1, "Item 1C. Cybersecurity"),
+        (BlockKind.HEADING, 2, "Governance"),
+        (BlockKind.PARAGRAPH, 0, "The Board oversees risk."),
+    ]
+    assert_positions(doc, source)
+
+
 def test_sections_from_heading_levels() -> None:
     doc = _parse(DRAFT)
     outline = sections(doc.blocks)

@@ -19,6 +19,8 @@ _LIST_MARKER = re.compile(
     r"(?:[-*\u2022\u00b7\u25aa\u25e6\u2013]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)|\d{1,2}\.|[a-z]\.)\s+(?=\S)"
 )
 _COMMENT_LINE = re.compile(r"\s*<!--(.*?)-->\s*|\s*#\s*(disclosure-lint\s*:.*?)\s*")
+# "## Governance" in a .txt saved from Markdown
+_HASH_HEADING = re.compile(r"\s*(#{1,6})[ \t]+(?=\S)")
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
                           "the", "to", "with", "its", "our"])
 
@@ -167,6 +169,11 @@ def _emit_heading(builder: BlockBuilder, group: list[tuple[int, str]], more_foll
     """Emit the group's heading, if it opens with one; return how many lines it took."""
     (lineno, line), rest = group[0], group[1:]
     text = line.strip()
+    hashes = _HASH_HEADING.match(line)
+    if hashes:
+        builder.add(BlockKind.HEADING, [piece(line.rstrip().rstrip("#"), lineno, hashes.end())],
+                    level=len(hashes.group(1)))
+        return 1
     if is_item_heading(text):
         pieces = [piece(line, lineno)]
         if rest and _is_bare_item(text) and is_title_like(rest[0][1].strip()):
