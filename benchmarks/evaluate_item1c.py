@@ -32,34 +32,51 @@ HOLDOUT_SEED = 20240615
 HOLDOUT_SHARE = 0.2
 
 _P = "Cybersecurity"
+_MAT = "MateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrant"
+_INFORM = "ProcessForInforming"
 FLAGS = {
     "rm-integrated": f"{_P}RiskManagementProcessesIntegratedFlag",
     "rm-third-party-engaged": f"{_P}RiskManagementThirdPartyEngagedFlag",
     "rm-third-party-oversight": f"{_P}RiskThirdPartyOversightAndIdentificationProcessesFlag",
-    "rm-material-effect": f"{_P}RiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag",
+    "rm-material-effect": f"{_P}Risk{_MAT}Flag",
     "gov-mgmt-responsible": f"{_P}RiskManagementPositionsOrCommitteesResponsibleFlag",
-    "gov-mgmt-reports-to-board": f"{_P}RiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag",
+    "gov-mgmt-reports-to-board": f"{_P}RiskManagementPositions"
+    "OrCommitteesResponsibleReportToBoardFlag",
 }
 # The requirement's own text block (localisation) and any further block whose tagging says
 # the filer addressed it (recall).
 BLOCKS = {
     "rm-process": f"{_P}RiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock",
     "rm-integrated": f"{_P}RiskManagementProcessesIntegratedTextBlock",
-    "rm-material-effect": f"{_P}RiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantTextBlock",
+    "rm-material-effect": f"{_P}Risk{_MAT}TextBlock",
     "gov-board-oversight": f"{_P}RiskBoardOfDirectorsOversightTextBlock",
     "gov-board-committee": f"{_P}RiskBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock",
-    "gov-board-informed": f"{_P}RiskProcessForInformingBoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock",
+    "gov-board-informed": f"{_P}Risk{_INFORM}"
+    "BoardCommitteeOrSubcommitteeResponsibleForOversightTextBlock",
     "gov-mgmt-responsible": f"{_P}RiskManagementPositionsOrCommitteesResponsibleTextBlock",
     "gov-mgmt-expertise": f"{_P}RiskManagementExpertiseOfManagementResponsibleTextBlock",
     "gov-mgmt-informed": f"{_P}RiskProcessForInformingManagementOrCommitteesResponsibleTextBlock",
 }
 REQUIREMENTS = (
-    "rm-process", "rm-integrated", "rm-third-party-engaged", "rm-third-party-oversight",
-    "rm-material-effect", "gov-board-oversight", "gov-board-committee", "gov-board-informed",
-    "gov-mgmt-responsible", "gov-mgmt-expertise", "gov-mgmt-informed", "gov-mgmt-reports-to-board",
+    "rm-process",
+    "rm-integrated",
+    "rm-third-party-engaged",
+    "rm-third-party-oversight",
+    "rm-material-effect",
+    "gov-board-oversight",
+    "gov-board-committee",
+    "gov-board-informed",
+    "gov-mgmt-responsible",
+    "gov-mgmt-expertise",
+    "gov-mgmt-informed",
+    "gov-mgmt-reports-to-board",
 )
-BOARD_REQUIREMENTS = ("gov-board-oversight", "gov-board-committee", "gov-board-informed",
-                      "gov-mgmt-reports-to-board")
+BOARD_REQUIREMENTS = (
+    "gov-board-oversight",
+    "gov-board-committee",
+    "gov-board-informed",
+    "gov-mgmt-reports-to-board",
+)
 _MENTIONS_BOARD = re.compile(r"\b(?:boards?|committees?|directors?)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -95,7 +112,9 @@ def holdout_names(names: Iterable[str]) -> set[str]:
 def load_records(split: str) -> list[tuple[str, dict[str, Any]]]:
     files = sorted(CORPUS.glob("*.json"))
     held = holdout_names(f.name for f in files)
-    keep = {"all": lambda n: True, "holdout": lambda n: n in held, "tune": lambda n: n not in held}[split]
+    keep = {"all": lambda n: True, "holdout": lambda n: n in held, "tune": lambda n: n not in held}[
+        split
+    ]
     return [(f.name, json.loads(f.read_text(encoding="utf-8"))) for f in files if keep(f.name)]
 
 
@@ -116,8 +135,11 @@ def lint_record(record: dict[str, Any]) -> dict[str, Any]:
         _PACK.append(load_pack("item1c"))
     source = Source(record.get("adsh", "filing"), record["text"].encode("utf-8"))
     document = parse(source, "text")
-    document = locate(dataclasses.replace(document, form=_base_form(record.get("form")),
-                                          fiscal_year=record.get("fiscal_year")))
+    document = locate(
+        dataclasses.replace(
+            document, form=_base_form(record.get("form")), fiscal_year=record.get("fiscal_year")
+        )
+    )
     plain: dict[str, Any] = lint(document, [_PACK[0]]).to_plain()
     return plain
 
@@ -144,42 +166,77 @@ def overlaps(sentence: str, block: str) -> bool:
     return sum(w in vocabulary for w in words) >= 0.8 * len(words)
 
 
-def score(name: str, record: dict[str, Any], result: dict[str, Any],
-          tallies: dict[str, Tally], misses: list[Miss]) -> None:
+def score(
+    name: str,
+    record: dict[str, Any],
+    result: dict[str, Any],
+    tallies: dict[str, Tally],
+    misses: list[Miss],
+) -> None:
     by_id = {r["id"]: r for r in result["requirements"]}
     flags, blocks, text = record.get("flags", {}), record.get("blocks", {}), record["text"]
     mentions_board = bool(_MENTIONS_BOARD.search(text))
     for rid in REQUIREMENTS:
-        got, tally = by_id.get(rid, {"status": "missing", "answer": None, "evidence": []}), tallies[rid]
+        got, tally = (
+            by_id.get(rid, {"status": "missing", "answer": None, "evidence": []}),
+            tallies[rid],
+        )
         flag, block = FLAGS.get(rid), BLOCKS.get(rid)
         tagged = (flag in flags if flag else False) or (block in blocks if block else False)
         if tagged:
             hit = got["status"] in ("met", "partial")
             _count(tally.recall, hit)
             if not hit:
-                misses.append(Miss(name, rid, "recall", "addressed", got["status"],
-                                   (blocks.get(block or "") or text)[:300]))
+                misses.append(
+                    Miss(
+                        name,
+                        rid,
+                        "recall",
+                        "addressed",
+                        got["status"],
+                        (blocks.get(block or "") or text)[:300],
+                    )
+                )
         if flag and flag in flags:
             expected = flags[flag] == "true"
             ok = got["answer"] is expected
             _count(tally.true_answers if expected else tally.false_answers, ok)
             if not ok:
                 snippet = " | ".join(e["text"][:200] for e in got["evidence"][:3]) or text[:300]
-                misses.append(Miss(name, rid, f"answer-{str(expected).lower()}", str(expected).lower(),
-                                   f"{got['status']}/{got['answer']}", snippet))
+                misses.append(
+                    Miss(
+                        name,
+                        rid,
+                        f"answer-{str(expected).lower()}",
+                        str(expected).lower(),
+                        f"{got['status']}/{got['answer']}",
+                        snippet,
+                    )
+                )
         if rid in BOARD_REQUIREMENTS and not mentions_board:
             ok = got["status"] == "missing"
             _count(tally.negative, ok)
             if not ok:
-                misses.append(Miss(name, rid, "negative", "missing", got["status"],
-                                   " | ".join(e["text"][:200] for e in got["evidence"][:2])))
+                misses.append(
+                    Miss(
+                        name,
+                        rid,
+                        "negative",
+                        "missing",
+                        got["status"],
+                        " | ".join(e["text"][:200] for e in got["evidence"][:2]),
+                    )
+                )
         if block and block in blocks:
             for evidence in got["evidence"]:
                 ok = overlaps(evidence["text"], blocks[block])
                 _count(tally.localised, ok)
                 if not ok:
-                    misses.append(Miss(name, rid, "localisation", "in block", "outside",
-                                       evidence["text"][:300]))
+                    misses.append(
+                        Miss(
+                            name, rid, "localisation", "in block", "outside", evidence["text"][:300]
+                        )
+                    )
 
 
 def _count(cell: list[int], ok: bool) -> None:
@@ -192,17 +249,23 @@ def _ratio(cell: list[int]) -> str:
 
 
 def table(tallies: dict[str, Tally]) -> str:
-    head = f"{'requirement':27} {'recall':18} {'answer=true':18} {'answer=false':16} {'neg. spec.':16} {'localisation':18}"
+    head = (f"{'requirement':27} {'recall':18} {'answer=true':18} {'answer=false':16} "
+            f"{'neg. spec.':16} {'localisation':18}")
     rows = [head, "-" * len(head)]
     for rid in REQUIREMENTS:
         t = tallies[rid]
-        rows.append(f"{rid:27} {_ratio(t.recall):18} {_ratio(t.true_answers):18} "
-                    f"{_ratio(t.false_answers):16} {_ratio(t.negative):16} {_ratio(t.localised):18}")
+        rows.append(
+            f"{rid:27} {_ratio(t.recall):18} {_ratio(t.true_answers):18} "
+            f"{_ratio(t.false_answers):16} {_ratio(t.negative):16} {_ratio(t.localised):18}"
+        )
     return "\n".join(rows)
 
 
-def run(records: list[tuple[str, dict[str, Any]]], jobs: int,
-        lint: Callable[[dict[str, Any]], dict[str, Any]] = lint_record) -> list[dict[str, Any]]:
+def run(
+    records: list[tuple[str, dict[str, Any]]],
+    jobs: int,
+    lint: Callable[[dict[str, Any]], dict[str, Any]] = lint_record,
+) -> list[dict[str, Any]]:
     texts = [record for _, record in records]
     if jobs <= 1:
         return [lint(r) for r in texts]
@@ -210,8 +273,13 @@ def run(records: list[tuple[str, dict[str, Any]]], jobs: int,
         return list(pool.map(lint, texts, chunksize=16))
 
 
-def report(records: list[tuple[str, dict[str, Any]]], results: list[dict[str, Any]],
-           show: str | None, limit: int, out: Any = sys.stdout) -> dict[str, Tally]:
+def report(
+    records: list[tuple[str, dict[str, Any]]],
+    results: list[dict[str, Any]],
+    show: str | None,
+    limit: int,
+    out: Any = sys.stdout,
+) -> dict[str, Tally]:
     tallies = {rid: Tally() for rid in REQUIREMENTS}
     misses: list[Miss] = []
     fired: Counter[str] = Counter()
@@ -226,8 +294,11 @@ def report(records: list[tuple[str, dict[str, Any]]], results: list[dict[str, An
         chosen = [m for m in misses if show in ("all", m.requirement, m.measure)]
         print(f"\nmisses ({len(chosen)}):", file=out)
         for m in chosen[:limit]:
-            print(f"- {m.file} {m.requirement} [{m.measure}] expected {m.expected}, got {m.got}\n"
-                  f"    {m.snippet}", file=out)
+            print(
+                f"- {m.file} {m.requirement} [{m.measure}] expected {m.expected}, got {m.got}\n"
+                f"    {m.snippet}",
+                file=out,
+            )
     return tallies
 
 
@@ -235,8 +306,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("all", "tune", "holdout"), default="all")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--misses", nargs="?", const="all", default=None,
-                        help="list misses: all, a requirement id, or a measure (recall, answer-true, …)")
+    parser.add_argument(
+        "--misses",
+        nargs="?",
+        const="all",
+        default=None,
+        help="list misses: all, a requirement id, or a measure (recall, answer-true, …)",
+    )
     parser.add_argument("--limit", type=int, default=60)
     args = parser.parse_args(argv)
     if not CORPUS.is_dir():
@@ -246,7 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results = run(records, args.jobs)
     elapsed = time.perf_counter() - started
-    print(f"{len(records)} filings ({args.split}), linted in {elapsed:.1f}s with --jobs {args.jobs}\n")
+    print(
+        f"{len(records)} filings ({args.split}), linted in {elapsed:.1f}s with --jobs {args.jobs}\n"
+    )
     report(records, results, args.misses, args.limit)
     return 0
 

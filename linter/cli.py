@@ -45,11 +45,16 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Parallel workers for a batch (0 = one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Only findings and the summary line.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in this baseline file (then report none of them).")
 def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
           outputs: tuple[str, ...], fail_on: str | None, packs: tuple[str, ...],
           config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fiscal_year: str | None, include: tuple[str, ...],
-          exclude: tuple[str, ...], input_format: str | None, jobs: int, quiet: bool) -> None:
+          exclude: tuple[str, ...], input_format: str | None, jobs: int, quiet: bool,
+          baseline: str | None, write_baseline: str | None) -> None:
     """Lint drafts: files, folders (recursed) or - for standard input."""
     from linter.api import CheckOptions, check as run_check
     from linter.reporters import emit, plan_outputs
@@ -62,9 +67,15 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
                            packs=packs, config=config, select=_ids(select), ignore=_ids(ignore),
                            fiscal_year=fiscal_year)
     fail_on = fail_on or configured_fail_on(paths, config)
+    from linter import baseline as baselines
     from linter.progress import bar
 
+    known = baselines.load(baseline) if baseline else None  # a bad baseline fails before any work
     result = run_check(paths, options, progress=bar())  # a bar on a terminal only
+    if write_baseline:
+        known = baselines.write(result, write_baseline)
+    if known is not None:
+        result = baselines.apply(result, known)
     for error in result.errors:
         click.echo(f"disclosure-lint: {error}", err=True)
     emit(result, formats, outputs, quiet=quiet)

@@ -196,12 +196,13 @@ class RunResult:
     documents: tuple[DocumentResult, ...]
     errors: tuple[RunError, ...] = ()
     rules: tuple[tuple[str, dict[str, Any]], ...] = field(default=())  # rule id -> metadata
+    baselined: int | None = None  # findings hidden by --baseline (None: no baseline in use)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.documents for f in d.findings if f.severity == severity)
 
     def to_plain(self) -> dict[str, Any]:
-        return {
+        plain: dict[str, Any] = {
             "version": JSON_VERSION,
             "tool": {"name": "disclosure-lint", "version": __version__},
             "documents": [d.to_plain() for d in self.documents],
@@ -215,3 +216,6 @@ class RunResult:
             },
             "rules": dict(self.rules),
         }
+        if self.baselined is not None:
+            plain["summary"]["baselined"] = self.baselined
+        return plain

@@ -1,4 +1,4 @@
-"""In each full 10-K of the corpus, every cyd flag the filer tagged equals the answer read from the text."""
+"""In each full 10-K of the corpus, every tagged cyd flag equals the answer read from the text."""
 
 from __future__ import annotations
 
@@ -11,21 +11,28 @@ from linter.api import load_document
 from linter.engine import lint
 from linter.packs import load_pack
 
+_C = "Cybersecurity"
 FLAGS = {
-    "CybersecurityRiskManagementProcessesIntegratedFlag": "rm-integrated",
-    "CybersecurityRiskManagementThirdPartyEngagedFlag": "rm-third-party-engaged",
-    "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag": "rm-third-party-oversight",
-    "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag":
-        "rm-material-effect",
-    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleFlag": "gov-mgmt-responsible",
-    "CybersecurityRiskManagementPositionsOrCommitteesResponsibleReportToBoardFlag":
-        "gov-mgmt-reports-to-board",
+    f"{_C}RiskManagementProcessesIntegratedFlag": "rm-integrated",
+    f"{_C}RiskManagementThirdPartyEngagedFlag": "rm-third-party-engaged",
+    f"{_C}RiskThirdPartyOversightAndIdentificationProcessesFlag": "rm-third-party-oversight",
+    f"{_C}RiskMateriallyAffectedOrReasonablyLikely"
+    "ToMateriallyAffectRegistrantFlag": "rm-material-effect",
+    f"{_C}RiskManagementPositionsOrCommitteesResponsibleFlag": "gov-mgmt-responsible",
+    f"{_C}RiskManagementPositionsOr"
+    "CommitteesResponsibleReportToBoardFlag": "gov-mgmt-reports-to-board",
 }
-FILINGS = ("amzn-10-k-2025-02-07.html", "ba-10-k-2025-02-03.html", "ibm-10-k-2025-02-25.html",
-           "unp-10-k-2025-02-07.html")
+FILINGS = (
+    "amzn-10-k-2025-02-07.html",
+    "ba-10-k-2025-02-03.html",
+    "ibm-10-k-2025-02-25.html",
+    "unp-10-k-2025-02-07.html",
+)
 
-needs_html = pytest.mark.skipif(importlib.util.find_spec("linter.parsers.html") is None,
-                                reason="the HTML / Inline XBRL parser has not landed")
+needs_html = pytest.mark.skipif(
+    importlib.util.find_spec("linter.parsers.html") is None,
+    reason="the HTML / Inline XBRL parser has not landed",
+)
 
 
 @needs_html
@@ -36,6 +43,10 @@ def test_tagged_flags_equal_the_text(corpus: Path, name: str) -> None:
     tagged = {k: v for k, v in result["facts"].items() if k in FLAGS}
     assert tagged, "the filing carries cyd flags"
     answers = {r["id"]: r["answer"] for r in result["requirements"]}
-    wrong = {k: (v, answers[FLAGS[k]]) for k, v in tagged.items() if answers[FLAGS[k]] is not (v == "true")}
+    wrong = {
+        k: (v, answers[FLAGS[k]])
+        for k, v in tagged.items()
+        if answers[FLAGS[k]] is not (v == "true")
+    }
     assert wrong == {}
     assert not [f for f in result["findings"] if f["rule"].endswith("-mismatch")]

@@ -62,7 +62,7 @@ ATTACKER = (
 NOT_APPLICABLE = "Item 1C. Cybersecurity\n\nNot applicable."
 INCORPORATED = (
     "The information required by this Item is incorporated herein by reference to the section "
-    "captioned \"Cybersecurity\" in our 2024 Annual Report to Shareholders, filed as Exhibit 13."
+    'captioned "Cybersecurity" in our 2024 Annual Report to Shareholders, filed as Exhibit 13.'
 )
 CLEAN = (
     "Our cybersecurity program is informed by the NIST Cybersecurity Framework. Our Chief "
@@ -74,29 +74,42 @@ CLEAN = (
 )
 
 
-@pytest.mark.parametrize(("rule", "text"), [
-    ("hypothetical-incident", HYPOTHETICAL),
-    ("absolute-claim", ABSOLUTE),
-    ("incidents-only-materiality", INCIDENTS_ONLY),
-    ("vague-frequency", VAGUE),
-    ("generic-expertise", GENERIC),
-    ("unnamed-committee", UNNAMED),
-    ("aspirational-process", ASPIRATIONAL),
-    ("unsupported-compliance", COMPLIANCE),
-    ("attacker-detail", ATTACKER),
-    ("not-applicable", NOT_APPLICABLE),
-    ("incorporated-by-reference", INCORPORATED),
-])
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("hypothetical-incident", HYPOTHETICAL),
+        ("absolute-claim", ABSOLUTE),
+        ("incidents-only-materiality", INCIDENTS_ONLY),
+        ("vague-frequency", VAGUE),
+        ("generic-expertise", GENERIC),
+        ("unnamed-committee", UNNAMED),
+        ("aspirational-process", ASPIRATIONAL),
+        ("unsupported-compliance", COMPLIANCE),
+        ("attacker-detail", ATTACKER),
+        ("not-applicable", NOT_APPLICABLE),
+        ("incorporated-by-reference", INCORPORATED),
+    ],
+)
 def test_rule_fires_on_a_realistic_paragraph(tmp_path: Path, rule: str, text: str) -> None:
     assert rule in findings(tmp_path, text)
 
 
 def test_a_well_written_paragraph_raises_no_risk_rule(tmp_path: Path) -> None:
-    risk_rules = {"hypothetical-incident", "absolute-claim", "incidents-only-materiality",
-                  "vague-frequency", "generic-expertise", "unnamed-committee",
-                  "aspirational-process", "unsupported-compliance", "attacker-detail",
-                  "not-applicable", "incorporated-by-reference", "item-1c-in-20f",
-                  "item-16k-in-10k"}
+    risk_rules = {
+        "hypothetical-incident",
+        "absolute-claim",
+        "incidents-only-materiality",
+        "vague-frequency",
+        "generic-expertise",
+        "unnamed-committee",
+        "aspirational-process",
+        "unsupported-compliance",
+        "attacker-detail",
+        "not-applicable",
+        "incorporated-by-reference",
+        "item-1c-in-20f",
+        "item-16k-in-10k",
+    }
     assert findings(tmp_path, CLEAN) & risk_rules == set()
 
 
@@ -113,6 +126,8 @@ def test_wrong_item_for_the_form(tmp_path: Path) -> None:
 
 
 def test_knowledge_qualified_statement_is_not_absolute(tmp_path: Path) -> None:
-    text = ("To our knowledge, we have not experienced any material cybersecurity incident, "
-            "although there can be no assurance that our controls will prevent all attacks.")
+    text = (
+        "To our knowledge, we have not experienced any material cybersecurity incident, "
+        "although there can be no assurance that our controls will prevent all attacks."
+    )
     assert "absolute-claim" not in findings(tmp_path, text)

@@ -126,4 +126,6 @@ def summary_words(report: dict[str, Any]) -> str:
     text += f"; {count(missing, 'requirement')} missing"
     if s.get("input_errors"):
         text += f"; {s['input_errors']} unreadable"
+    if "baselined" in s:  # a --baseline run says how much it hid
+        text += f"; {s['baselined']} hidden by the baseline"
     return text
