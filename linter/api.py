@@ -13,7 +13,7 @@ from linter.errors import InputError
 from linter.inputs import read_source
 from linter.model import Document
 from linter.parsers import parse
-from linter.results import DocumentResult, RunError, RunResult, SectionInfo
+from linter.results import DocumentResult, RunResult, SectionInfo
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".htm", ".html", ".xhtml", ".docx")
 

@@ -138,7 +138,8 @@ def _load_toml(path: Path, required: bool) -> Config | None:
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-        raise ConfigError(str(path), f"invalid TOML: {str(exc).split(' (at line')[0]}", line, col) from None
+        reason = str(exc).split(" (at line")[0]
+        raise ConfigError(str(path), f"invalid TOML: {reason}", line, col) from None
     table = data.get("tool", {}).get("disclosure-lint")
     if table is None:
         if required:

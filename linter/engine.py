@@ -12,8 +12,15 @@ from dataclasses import dataclass, field
 from linter.checks import CHECKS, Hit, ScopeView, Verdict
 from linter.model import Document, Location
 from linter.packs.model import Pack, Rule
-from linter.results import (BlockInfo, DocumentResult, Evidence, Finding, RequirementResult,
-                            Severity, Status)
+from linter.results import (
+    BlockInfo,
+    DocumentResult,
+    Evidence,
+    Finding,
+    RequirementResult,
+    Severity,
+    Status,
+)
 
 EXCERPT = 240
 
@@ -43,7 +50,8 @@ def _any_glob(rule_id: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatchcase(rule_id, p) for p in patterns)
 
 
-def lint(document: Document, packs: Iterable[Pack], config: LintConfig = LintConfig()) -> DocumentResult:
+def lint(document: Document, packs: Iterable[Pack],
+         config: LintConfig = LintConfig()) -> DocumentResult:
     """Requirement results and findings for ``document`` under ``packs``."""
     from linter.api import describe
     from linter.suppress import apply
@@ -69,7 +77,8 @@ def lint(document: Document, packs: Iterable[Pack], config: LintConfig = LintCon
     kept, suppressed = apply(document, findings)
     kept.sort(key=lambda f: (f.line, f.column, f.rule))
     return dataclasses.replace(describe(document), requirements=tuple(requirements),
-                               findings=tuple(kept), blocks=_blocks(document), suppressed=suppressed)
+                               findings=tuple(kept), blocks=_blocks(document),
+                               suppressed=suppressed)
 
 
 def _applies(pack: Pack, rule: Rule, document: Document) -> bool:

@@ -65,7 +65,8 @@ def directives(document: Document) -> list[Directive]:
     return out
 
 
-def apply(document: Document, findings: list[tuple[Finding, int | None]]) -> tuple[list[Finding], int]:
+def apply(document: Document,
+          findings: list[tuple[Finding, int | None]]) -> tuple[list[Finding], int]:
     """Drop the findings a directive covers (each given with its block index); add a finding
     for each directive without a reason and each rule named that suppressed nothing."""
     active = directives(document)

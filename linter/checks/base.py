@@ -86,7 +86,8 @@ class ScopeView:
             if window == 0:
                 found = condition.spans(Passage(sentence.text, self.subsections[i]))
                 if found is not None:
-                    out.append((i, tuple((a + sentence.start, b + sentence.start) for a, b in found)))
+                    shift = sentence.start
+                    out.append((i, tuple((a + shift, b + shift) for a, b in found)))
                 continue
             passage, _, lo, hi = self.passage(i, window)
             found = condition.spans(passage)
