@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from linter.model import Document, Location, Sentence
-from linter.packs.conditions import Condition, Passage, Spans
+from linter.packs.conditions import Condition, Passage, Shared, Spans
 from linter.packs.model import Rule
 from linter.results import Severity, Status
 
@@ -57,11 +57,17 @@ class ScopeView:
     sentences: tuple[Sentence, ...]
     subsections: tuple[str | None, ...]
     requirements: Mapping[str, Verdict] = field(default_factory=dict)
+    passages: tuple[Passage, ...] = ()  # one per sentence, sharing a memo across rules
+    shared: Shared = field(default_factory=lambda: Shared(""))
 
     @classmethod
     def build(cls, document: Document) -> ScopeView:
         sentences = document.scope_sentences()
-        return cls(sentences, tuple(_subsection(document, s.block) for s in sentences))
+        subsections = tuple(_subsection(document, s.block) for s in sentences)
+        shared = Shared(" ".join(s.text for s in sentences))
+        passages = tuple(Passage(s.text, sub, shared) for s, sub in zip(sentences, subsections,
+                                                                         strict=True))
+        return cls(sentences, subsections, passages=passages, shared=shared)
 
     def passage(self, i: int, window: int = 0) -> tuple[Passage, int, int, int]:
         """The passage for sentence ``i`` and the document offset of its start, with the
@@ -75,7 +81,8 @@ class ScopeView:
             if j == i:
                 focus = (len(text), len(text) + len(sentence.text))
             text += sentence.text
-        return Passage(text, self.subsections[i]), parts[0].start, focus[0], focus[1]
+        passage = Passage(text, self.subsections[i], self.shared)
+        return passage, parts[0].start, focus[0], focus[1]
 
     def find(self, condition: Condition | None, window: int = 0) -> Found:
         """Sentences where ``condition`` holds, with its spans (document offsets)."""
@@ -84,7 +91,7 @@ class ScopeView:
         out: Found = []
         for i, sentence in enumerate(self.sentences):
             if window == 0:
-                found = condition.spans(Passage(sentence.text, self.subsections[i]))
+                found = condition.spans(self.passages[i])
                 if found is not None:
                     shift = sentence.start
                     out.append((i, tuple((a + shift, b + shift) for a, b in found)))
@@ -103,8 +110,7 @@ class ScopeView:
         if condition is None:
             return False
         if window == 0:
-            sentence = self.sentences[i]
-            return condition.spans(Passage(sentence.text, self.subsections[i])) is not None
+            return condition.spans(self.passages[i]) is not None
         return condition.spans(self.passage(i, window)[0]) is not None
 
 

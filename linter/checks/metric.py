@@ -6,7 +6,6 @@ import re
 
 from linter.checks.base import Hit, Outcome, ScopeView
 from linter.model import Document
-from linter.packs.conditions import Passage
 from linter.packs.model import Rule
 
 _WORD = re.compile(r"\w+")
@@ -41,7 +40,7 @@ def _measure(rule: Rule, scope: ScopeView, indexes: list[int],
     assert rule.of is not None  # the loader refuses a count without `of`
     for i in indexes:
         sentence = scope.sentences[i]
-        spans = rule.of.spans(Passage(sentence.text, scope.subsections[i]))
+        spans = rule.of.spans(scope.passages[i])
         if spans is None:
             continue
         count += len(spans) or 1

@@ -15,11 +15,23 @@ _WORD = re.compile(r"\w+")  # fixed pattern, linear: word positions for `near`
 
 
 @dataclass
+class Shared:
+    """What every passage of one scope shares: the scope's whole text, and which lexicons,
+    terms and patterns occur in it at all (most do not, so most sentences need no search)."""
+
+    text: str
+    present: dict[str, bool] = field(default_factory=dict)
+
+
+@dataclass
 class Passage:
-    """The text a condition is evaluated on: one sentence, or a window around one."""
+    """The text a condition is evaluated on: one sentence, or a window around one. ``memo``
+    keeps each lexicon's matches, since many rules ask about the same lexicon."""
 
     text: str
     subsection: str | None = None
+    shared: Shared | None = None
+    memo: dict[str, Spans | None] = field(default_factory=dict)
 
     @cached_property
     def word_starts(self) -> list[int]:
@@ -50,7 +62,17 @@ class Match:
     regex: Regex = field(compare=False)
 
     def spans(self, passage: Passage) -> Spans | None:
+        if self.label in passage.memo:
+            return passage.memo[self.label]
+        shared = passage.shared
+        if shared is not None:
+            if self.label not in shared.present:
+                shared.present[self.label] = self.regex.search(shared.text) is not None
+            if not shared.present[self.label]:
+                passage.memo[self.label] = None
+                return None
         found = tuple(m.span() for m in self.regex.finditer(passage.text) if m.end() > m.start())
+        passage.memo[self.label] = found or None
         return found or None
 
 
