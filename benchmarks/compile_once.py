@@ -50,7 +50,7 @@ def main() -> int:
         compiled[pack.id] += 1
         return pack
 
-    loader.compile_pack = counting  # type: ignore[assignment]
+    loader.compile_pack = counting
     with tempfile.TemporaryDirectory() as tmp:
         paths = build_documents(Path(tmp), args.documents)
         started = time.perf_counter()

@@ -207,7 +207,8 @@ def test_window_near_and_subsection(tmp_path: Path) -> None:
     heads = [i for i, b in enumerate(document.blocks) if b.kind == BlockKind.HEADING]
     subs = (Section("Risk Management", 2, heads[1], heads[1], heads[2]),
             Section("Governance", 2, heads[2], heads[2], len(document.blocks)))
-    scope = dataclasses.replace(document.scope, subsections=subs)  # type: ignore[arg-type]
+    assert document.scope is not None
+    scope = dataclasses.replace(document.scope, subsections=subs)
     result = lint(dataclasses.replace(document, scope=scope), [pack])
     windowed = [e.text for e in requirement(result, "windowed").evidence]
     # Outside the governance subsection nothing counts; inside, a sentence and its neighbour

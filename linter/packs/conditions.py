@@ -51,7 +51,11 @@ class Condition(Protocol):
 
 
 class Regex(Protocol):
+    """A compiled RE2 expression (google-re2 ships no type information)."""
+
     def finditer(self, text: str) -> Any: ...
+
+    def search(self, text: str) -> Any: ...
 
 
 @dataclass(frozen=True)
