@@ -82,10 +82,13 @@ def lint(document: Document, packs: Iterable[Pack],
 
 
 def _applies(pack: Pack, rule: Rule, document: Document) -> bool:
-    """A pack for other forms (an 8-K pack on a 10-K) makes its rules not applicable;
-    so does a rule limited to other forms. An unknown form runs everything."""
+    """A pack for other forms (an 8-K pack on a 10-K) makes its rules not applicable; so do a
+    section incorporated by reference and a rule limited to other forms. An unknown form runs
+    everything."""
     if not pack.applies_to(document.form):
         return False
+    if document.scope is not None and document.scope.incorporated:
+        return False  # the disclosure lives in another document (e.g. a proxy statement)
     if rule.forms and document.form:
         base = document.form.upper().removesuffix("/A")
         return any(f.removesuffix("/A") == base for f in rule.forms)

@@ -96,6 +96,7 @@ class Scope:
     section: Section
     subsections: tuple[Section, ...] = ()
     found: bool = True  # False when a full filing was searched and no such item exists
+    incorporated: bool = False  # the item only incorporates the disclosure by reference
 
 
 @dataclass(frozen=True, slots=True)

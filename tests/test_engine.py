@@ -102,6 +102,15 @@ def test_other_form_is_not_applicable(tmp_path: Path, mini: Pack) -> None:
     assert result.findings == ()
 
 
+def test_incorporated_by_reference_is_not_applicable(tmp_path: Path, mini: Pack) -> None:
+    document, _ = lint_text(tmp_path, DRAFT, mini)
+    assert document.scope is not None
+    scope = dataclasses.replace(document.scope, incorporated=True)
+    result = lint(dataclasses.replace(document, scope=scope), [mini])
+    assert {r.status for r in result.requirements} == {Status.NOT_APPLICABLE}
+    assert result.findings == ()
+
+
 def test_forbid_unless_and_conditional(tmp_path: Path, mini: Pack) -> None:
     text = ("# Item 1C. Cybersecurity\n\nOur systems are fully secure. No system is fully "
             "secure.\n\nIn 2024 we suffered a ransomware attack.\n")
