@@ -88,3 +88,14 @@ def test_canonical_requirement_ids(name: str) -> None:
         pytest.skip(f"pack {name} is not shipped")
     requirements = {rule["id"] for _, rule in _rules(folder) if rule["kind"] == "requirement"}
     assert CANONICAL[name] <= requirements
+
+
+def test_readme_documents_every_schema_key() -> None:
+    import json
+
+    rules_dir = data_dir("rules")
+    schema = json.loads((rules_dir / "pack.schema.json").read_text(encoding="utf-8"))
+    readme = (rules_dir / "README.md").read_text(encoding="utf-8")
+    keys = {key for definition in schema["$defs"].values() if isinstance(definition, dict)
+            for key in definition.get("properties", {})}
+    assert sorted(k for k in keys if f"`{k}" not in readme and f"{k}:" not in readme) == []
