@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -37,29 +38,37 @@ class Worker:
 
     def lint_path(self, path: str) -> Outcome:
         """The file's result (or its error) and the metadata of packs not reported before."""
+        try:
+            return self._lint(path)
+        except (InputError, PackError, ConfigError) as exc:
+            return RunError(exc.path, exc.message, exc.line, exc.column), {}
+        except Exception as exc:  # a bug on one file must not lose the rest of a batch
+            if os.environ.get("DISCLOSURE_LINT_DEBUG"):
+                raise
+            return RunError(path, f"internal error: {type(exc).__name__}: {exc}"), {}
+
+    def _lint(self, path: str) -> Outcome:
         from linter.api import load_document
         from linter.engine import LintConfig, lint
         from linter.packs import default_pack
 
         opts = self.options
-        try:
-            settings = self.settings(path)
-            document = load_document(path, opts.form or settings.form, opts.input_format)
-            fiscal_year = opts.fiscal_year or settings.fiscal_year
-            if fiscal_year:
-                document = dataclasses.replace(document, fiscal_year=fiscal_year)
-            names = opts.packs or settings.packs or (default_pack(document.form),)
-            packs = [self.cache.get(name) for name in names]
-        except (InputError, PackError, ConfigError) as exc:
-            return RunError(exc.path, exc.message, exc.line, exc.column), {}
+        settings = self.settings(path)
+        document = load_document(path, opts.form or settings.form, opts.input_format)
+        fiscal_year = opts.fiscal_year or settings.fiscal_year
+        if fiscal_year:
+            document = dataclasses.replace(document, fiscal_year=fiscal_year)
+        names = opts.packs or settings.packs or (default_pack(document.form),)
+        packs = [self.cache.get(name) for name in names]
         config = LintConfig(select=opts.select or settings.select,
                             ignore=opts.ignore or settings.ignore, severity=dict(settings.severity))
+        result = lint(document, packs, config)
         rules: dict[str, dict[str, Any]] = {}
         for pack in packs:
             if pack.path not in self.described:
                 self.described.add(pack.path)
                 rules.update((r.id, r.metadata()) for r in pack.rules)
-        return lint(document, packs, config), rules
+        return result, rules
 
 
 _WORKER: Worker | None = None  # one per pool process, set by the initializer

@@ -172,3 +172,26 @@ def test_jobs_keep_input_order_and_batch_errors(tmp_path: Path, corpus: Path,
     assert parallel["documents"] == serial["documents"]
     assert [e["path"] for e in parallel["errors"]] == [str(tmp_path / "empty.md")]
     assert parallel["rules"] == serial["rules"]
+
+
+def test_a_crash_on_one_file_does_not_lose_the_batch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import linter.api
+
+    real = linter.api.load_document
+
+    def flaky(path: str, *args: Any) -> Any:
+        if path.endswith("bad.md"):
+            raise RuntimeError("parser bug")
+        return real(path, *args)
+
+    monkeypatch.setattr(linter.api, "load_document", flaky)
+    monkeypatch.delenv("DISCLOSURE_LINT_DEBUG", raising=False)
+    for name in ("bad.md", "good.md"):
+        (tmp_path / name).write_text("# Item 1C\n\nWe engage consultants.\n")
+    report = _lint([str(tmp_path / "bad.md"), str(tmp_path / "good.md"), "--pack", str(MINI)],
+                   capsys)
+    assert [Path(d["path"]).name for d in report["documents"]] == ["good.md"]
+    assert report["errors"] == [{"path": str(tmp_path / "bad.md"),
+                                 "message": "internal error: RuntimeError: parser bug"}]
