@@ -77,6 +77,8 @@ _WORKER: Worker | None = None  # one per pool process, set by the initializer
 def _init(options: CheckOptions) -> None:
     global _WORKER
     _WORKER = Worker(options)
+    for name in options.packs:  # compile once per worker, before its first file
+        _WORKER.cache.get(name)
 
 
 def _work(path: str) -> Outcome:

@@ -231,7 +231,24 @@ def test_cache_compiles_once_and_recompiles_on_change(pack: Path) -> None:
     import os
 
     os.utime(rule, (stamp, stamp))
-    assert cache.get(str(pack)) is not first and cache.compiled == 2
+    second = cache.get(str(pack))
+    assert second is not first and cache.compiled == 2
+
+
+def test_cache_sees_a_change_in_the_extended_pack(tmp_path: Path, pack: Path) -> None:
+    import os
+
+    child = tmp_path / "child"
+    child.mkdir()
+    (child / "pack.yaml").write_text(f"id: child\ntitle: t\nversion: '1.0'\nforms: [10-K]\n"
+                                     f"extends: {pack}\n")
+    cache = PackCache()
+    first = cache.get(str(child))
+    assert cache.get(str(child)) is first
+    base_rule = pack / "rules" / "section-length.yaml"
+    stamp = base_rule.stat().st_mtime + 5
+    os.utime(base_rule, (stamp, stamp))
+    assert cache.get(str(child)) is not first and cache.compiled == 2
 
 
 def test_unknown_pack_name() -> None:

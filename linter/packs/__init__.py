@@ -26,23 +26,35 @@ def load_pack(name_or_path: str) -> Pack:
 
 @dataclass
 class PackCache:
-    """Compiled packs for one run, keyed by the resolved pack.yaml and the modification times
-    of every file of the pack, so a batch of any size compiles each pack once."""
+    """Compiled packs for one run, keyed by the resolved pack.yaml and checked against the
+    modification times of every file of the pack and of the packs it extends, so a batch of
+    any size compiles each pack once (and an edited pack is compiled again)."""
 
-    packs: dict[tuple[str, tuple[float, ...]], Pack] = field(default_factory=dict)
+    packs: dict[str, tuple[tuple[float, ...], Pack]] = field(default_factory=dict)
     compiled: int = 0
 
     def get(self, name_or_path: str) -> Pack:
         from linter.packs.loader import compile_pack, read_pack, resolve
 
-        pack_yaml = resolve(name_or_path)
-        key = (str(pack_yaml), _stamp(pack_yaml))
-        if key not in self.packs:
-            self.packs[key] = compile_pack(read_pack(pack_yaml))
-            self.compiled += 1
-        return self.packs[key]
+        key = str(resolve(name_or_path))
+        cached = self.packs.get(key)
+        if cached is not None and cached[0] == _stamp(cached[1].files):
+            return cached[1]
+        pack = compile_pack(read_pack(Path(key)))
+        self.packs[key] = (_stamp(pack.files), pack)
+        self.compiled += 1
+        return pack
 
 
-def _stamp(pack_yaml: Path) -> tuple[float, ...]:
-    files = [pack_yaml, *sorted((pack_yaml.parent / "rules").glob("*.y*ml"))]
-    return tuple(f.stat().st_mtime for f in files)
+def _stamp(pack_files: tuple[str, ...]) -> tuple[float, ...]:
+    """Modification times of each pack.yaml, its rules folder (a rule added or removed) and
+    each rule file; a vanished file gives -1."""
+    stamps: list[float] = []
+    for pack_yaml in map(Path, pack_files):
+        rules = pack_yaml.parent / "rules"
+        for path in (pack_yaml, rules, *sorted(rules.glob("*.y*ml"))):
+            try:
+                stamps.append(path.stat().st_mtime)
+            except OSError:
+                stamps.append(-1.0)
+    return tuple(stamps)

@@ -164,8 +164,12 @@ def compile_pack(raw: RawPack) -> Pack:
         id=data["id"], title=data["title"], version=str(data["version"]),
         forms=tuple(data["forms"]), path=raw.file, rules=rules, lexicons=lexicons,
         references=tuple((r["title"], r.get("url", "")) for r in data.get("references", [])),
-        chain=tuple(merged.chain),
+        chain=tuple(merged.chain), files=tuple(_files(raw)),
     )
+
+
+def _files(raw: RawPack | None) -> list[str]:
+    return [raw.file, *_files(raw.base)] if raw else []
 
 
 def _check_references(rules: tuple[Rule, ...], merged: _Merged) -> None:

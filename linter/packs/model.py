@@ -88,6 +88,7 @@ class Pack:
     lexicons: dict[str, Lexicon] = field(compare=False, hash=False)
     references: tuple[tuple[str, str], ...] = ()
     chain: tuple[str, ...] = ()  # ids of this pack and the packs it extends, nearest first
+    files: tuple[str, ...] = ()  # the pack.yaml files of the chain, for cache invalidation
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
