@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -32,9 +33,10 @@ class Worker:
         self.config = load_config(options.config) if options.config else None
         self.described: set[str] = set()
 
-    def settings(self, path: str) -> Settings:
+    def settings(self, path: str) -> tuple[Settings, str]:
+        """The file's settings, and where they come from (for errors)."""
         config: Config | None = self.config or find_config(path)
-        return config.settings_for(path) if config else Settings()
+        return (config.settings_for(path), config.path) if config else (Settings(), "")
 
     def lint_path(self, path: str) -> Outcome:
         """The file's result (or its error) and the metadata of packs not reported before."""
@@ -51,9 +53,10 @@ class Worker:
         from linter.api import load_document
         from linter.engine import LintConfig, lint
         from linter.packs import default_pack
+        from linter.suppress import RULES
 
         opts = self.options
-        settings = self.settings(path)
+        settings, source = self.settings(path)
         document = load_document(path, opts.form or settings.form, opts.input_format)
         fiscal_year = opts.fiscal_year or settings.fiscal_year
         if fiscal_year:
@@ -62,6 +65,12 @@ class Worker:
         packs = [self.cache.get(name) for name in names]
         config = LintConfig(select=opts.select or settings.select,
                             ignore=opts.ignore or settings.ignore, severity=dict(settings.severity))
+        known = [r.id for pack in packs for r in pack.rules] + list(RULES)
+        _require_matches("--select", opts.select, known)
+        _require_matches("--ignore", opts.ignore, known)
+        for key, values in (("select", settings.select), ("ignore", settings.ignore),
+                            ("severity", tuple(dict(settings.severity)))):
+            _require_matches(source, values, known, key)
         result = lint(document, packs, config)
         rules: dict[str, dict[str, Any]] = {}
         for pack in packs:
@@ -69,6 +78,15 @@ class Worker:
                 self.described.add(pack.path)
                 rules.update((r.id, r.metadata()) for r in pack.rules)
         return result, rules
+
+
+def _require_matches(where: str, patterns: tuple[str, ...], known: list[str],
+                     key: str = "") -> None:
+    """A misspelt rule id is an error, not a silent no-op."""
+    for pattern in patterns:
+        if not any(fnmatch.fnmatchcase(rule_id, pattern) for rule_id in known):
+            label = f"{key}: " if key else ""
+            raise ConfigError(where, f"{label}no rule matches {pattern!r} in the packs in use")
 
 
 _WORKER: Worker | None = None  # one per pool process, set by the initializer
@@ -105,7 +123,8 @@ def run(files: list[str], options: CheckOptions, cache: PackCache | None = None,
         worker = Worker(options, cache)
         outcomes = _tick((worker.lint_path(f) for f in files), len(files), progress)
     documents = tuple(o for o, _ in outcomes if isinstance(o, DocumentResult))
-    errors = tuple(o for o, _ in outcomes if isinstance(o, RunError))
+    # One misspelt --select makes every file fail the same way: report it once.
+    errors = tuple(dict.fromkeys(o for o, _ in outcomes if isinstance(o, RunError)))
     rules: dict[str, dict[str, Any]] = {}
     for _, meta in outcomes:
         rules.update(meta)

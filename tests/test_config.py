@@ -128,3 +128,17 @@ def test_explicit_config_and_form(project: Path, capsys: pytest.CaptureFixture[s
     _, report = lint_json([str(project / "drafts" / "item1c.md"), "--config", str(config),
                            "--form", "10-K"], capsys)
     assert report["documents"][0]["form"] == "10-K"
+
+
+def test_misspelt_rule_ids_are_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    drafts = [str(project / "drafts" / "item1c.md"), str(project / "drafts" / "legacy" / "old.md")]
+    code = main(["check", *drafts, "--pack", str(project / "packs" / "mini"),
+                 "--ignore", "absolute-claim"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("--ignore: no rule matches 'absolute-claim'") == 1  # once, not per file
+    (project / ".disclosure-lint.yaml").write_text("packs: [packs/mini]\n"
+                                                   "severity: {board-comittee: info}\n")
+    code = main(["check", drafts[0]])
+    err = capsys.readouterr().err
+    assert code == 2 and ".disclosure-lint.yaml: severity: no rule matches 'board-comittee'" in err
