@@ -83,15 +83,21 @@ def _pack_ref(ref: str, base: Path) -> str:
     return ref
 
 
-def find_config(file: str) -> Config | None:
+def find_config(file: str, memo: dict[Path, Config | None] | None = None) -> Config | None:
     """The nearest configuration above ``file`` (the working folder for standard input);
-    the search stops at a folder holding `.git` or at the filesystem root."""
+    the search stops at a folder holding `.git` or at the filesystem root. ``memo`` keeps
+    the answer per folder for the length of one run."""
     start = Path.cwd() if file == "-" else Path(file).resolve().parent
-    return _find_in(start)
+    return _find_in(start, {} if memo is None else memo)
 
 
-@cache
-def _find_in(folder: Path) -> Config | None:
+def _find_in(folder: Path, memo: dict[Path, Config | None]) -> Config | None:
+    if folder not in memo:
+        memo[folder] = _config_in(folder, memo)
+    return memo[folder]
+
+
+def _config_in(folder: Path, memo: dict[Path, Config | None]) -> Config | None:
     for name in YAML_NAMES:
         if (folder / name).is_file():
             return load_config(str(folder / name))
@@ -102,7 +108,7 @@ def _find_in(folder: Path) -> Config | None:
             return config
     if (folder / ".git").exists() or folder.parent == folder:
         return None
-    return _find_in(folder.parent)
+    return _find_in(folder.parent, memo)
 
 
 def load_config(path: str) -> Config:

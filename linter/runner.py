@@ -7,6 +7,7 @@ import fnmatch
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linter.config import Config, Settings, find_config, load_config
@@ -32,10 +33,11 @@ class Worker:
         self.cache = cache or PackCache()
         self.config = load_config(options.config) if options.config else None
         self.described: set[str] = set()
+        self.configs: dict[Path, Config | None] = {}  # folder -> nearest configuration
 
     def settings(self, path: str) -> tuple[Settings, str]:
         """The file's settings, and where they come from (for errors)."""
-        config: Config | None = self.config or find_config(path)
+        config: Config | None = self.config or find_config(path, self.configs)
         return (config.settings_for(path), config.path) if config else (Settings(), "")
 
     def lint_path(self, path: str) -> Outcome:
