@@ -104,12 +104,16 @@ def test_rules_validate_exits_2_with_file_line_column(pack: Path, case: str,
         "pattern": text.replace("match: {lexicon: absolute}", "match: {pattern: 'a{2,1}'}"),
     }[case]
     rule.write_text(broken)
-    assert main(["rules", "validate", str(pack)]) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "Traceback" not in err
-    assert f"{rule}:" in err
-    location = err.split(f"{rule}:")[1].split(":")[:2]
-    assert all(part.isdigit() for part in location), err
+    draft = pack.parent / "draft.md"
+    draft.write_text("# Item 1C. Cybersecurity\n\nWe engage consultants.\n")
+    for command in (["rules", "validate", str(pack)], ["rules", "test", str(pack)],
+                    ["check", str(draft), "--pack", str(pack)]):
+        assert main(command) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.count("\n") == 0 and "Traceback" not in err
+        assert f"{rule}:" in err
+        location = err.split(f"{rule}:")[1].split(":")[:2]
+        assert all(part.isdigit() for part in location), err
 
 
 def test_duplicate_keys_and_aliases_are_refused() -> None:
