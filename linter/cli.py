@@ -67,10 +67,13 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
                            packs=packs, config=config, select=_ids(select), ignore=_ids(ignore),
                            fiscal_year=fiscal_year)
     fail_on = fail_on or configured_fail_on(paths, config)
-    from linter import baseline as baselines
     from linter.progress import bar
 
-    known = baselines.load(baseline) if baseline else None  # a bad baseline fails before any work
+    known = None
+    if baseline or write_baseline:  # imported only when asked for: the hook starts faster
+        from linter import baseline as baselines
+
+        known = baselines.load(baseline) if baseline else None  # a bad one fails before any work
     result = run_check(paths, options, progress=bar())  # a bar on a terminal only
     if write_baseline:
         known = baselines.write(result, write_baseline)
