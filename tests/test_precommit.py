@@ -239,3 +239,75 @@ def test_args_pass_through(tmp_path: Path, hooks: tuple[Path, str],
     _git(work, "add", "-A")
     done = _pre_commit(work, pre_commit_home, "run", "--all-files")
     assert done.returncode == 0, done.stdout
+
+
+def _readme_yaml(repo: Path) -> list[str]:
+    """The fenced ```yaml blocks of the README, in order."""
+    blocks, current = [], None
+    for line in (repo / "README.md").read_text(encoding="utf-8").splitlines():
+        if current is None and line.strip() == "```yaml":
+            current = []
+        elif current is not None and line.strip() == "```":
+            blocks.append("\n".join(current) + "\n")
+            current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def _lint_commands(node: object) -> list[str]:
+    """Every `disclosure-lint check …` line in the `run:` / `script:` strings of a CI file."""
+    if isinstance(node, dict):
+        return [c for value in node.values() for c in _lint_commands(value)]
+    if isinstance(node, list):
+        return [c for value in node for c in _lint_commands(value)]
+    if isinstance(node, str):
+        return [line.strip() for line in node.splitlines()
+                if line.strip().startswith("disclosure-lint check")]
+    return []
+
+
+def test_readme_yaml_recipes_parse_and_fit(repo: Path) -> None:
+    """Each YAML recipe parses; pre-commit snippets name this manifest's hooks; workflows have
+    their triggers and jobs and upload or comment what the linter writes."""
+    blocks = [yaml.safe_load(block) for block in _readme_yaml(repo)]
+    manifest = {h["id"] for h in yaml.safe_load(
+        (repo / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    precommit = [b for b in blocks if "repos" in b]
+    # PyYAML reads the bare key `on` as True (YAML 1.1); GitHub reads it as "on".
+    workflows = [b for b in blocks if "jobs" in b and (True in b or "on" in b)]
+    gitlab = [b for b in blocks if "disclosure-lint" in b and "script" in b["disclosure-lint"]]
+    assert len(precommit) >= 2 and len(workflows) == 2 and len(gitlab) == 1
+    for config in precommit:
+        for hook in config["repos"][0]["hooks"]:
+            assert hook["id"] in manifest
+            assert all(isinstance(a, str) for a in hook.get("args", []))
+    steps = [s for w in workflows for job in w["jobs"].values() for s in job["steps"]]
+    uploads = [s for s in steps if str(s.get("uses", "")).startswith(
+        "github/codeql-action/upload-sarif@")]
+    assert uploads and uploads[0]["with"]["sarif_file"] == "results.sarif"
+    comments = [s for s in steps if str(s.get("uses", "")).startswith(
+        "marocchino/sticky-pull-request-comment@")]
+    assert comments and comments[0]["with"]["path"] == "report.md"
+    job = gitlab[0]["disclosure-lint"]
+    assert job["artifacts"]["reports"]["junit"] == "disclosure-lint.xml"
+
+
+def test_readme_lint_commands_run(repo: Path, tmp_path: Path) -> None:
+    """Every `disclosure-lint check` line of the CI recipes runs as written on a drafts folder
+    and writes the files the next step uploads."""
+    import shlex
+
+    commands = [c for block in _readme_yaml(repo) for c in _lint_commands(yaml.safe_load(block))]
+    assert len(commands) == 3
+    (tmp_path / "disclosures").mkdir()
+    (tmp_path / "disclosures" / "item1c.md").write_text(WITHOUT_OVERSIGHT, encoding="utf-8")
+    lint = Path(sys.executable).with_name("disclosure-lint")
+    for command in commands:
+        argv = shlex.split(command)
+        done = subprocess.run([str(lint), *argv[1:]], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 1, (command, done.stderr)  # the missing requirement
+        outputs = [argv[i + 1] for i, a in enumerate(argv) if a == "--output"]
+        for name in outputs:
+            assert (tmp_path / name).stat().st_size > 0, (command, name)
