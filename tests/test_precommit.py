@@ -243,7 +243,8 @@ def test_args_pass_through(tmp_path: Path, hooks: tuple[Path, str],
 
 def _readme_yaml(repo: Path) -> list[str]:
     """The fenced ```yaml blocks of the README, in order."""
-    blocks, current = [], None
+    blocks: list[str] = []
+    current: list[str] | None = None
     for line in (repo / "README.md").read_text(encoding="utf-8").splitlines():
         if current is None and line.strip() == "```yaml":
             current = []
