@@ -14,24 +14,28 @@ def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
     # A clear "no" meets the requirement: the rule asks whether, not that (S-K 106(b)(1)).
     said_no = scope.find(rule.answer_no, rule.window)
     if said_no:
-        return Outcome(verdict=Verdict(Status.MET, False, _evidence(scope, said_no)))
+        return Outcome(verdict=Verdict(Status.MET, False, _evidence(scope, said_no, rule)))
     evidence = scope.find(rule.evidence, rule.window)
     said_yes = scope.find(rule.answer_yes, rule.window)
     if evidence or said_yes:
         answer = True if said_yes else (rule.answer_default if rule.has_answer else None)
         found = sorted(evidence + said_yes, key=lambda item: item[0])
-        return Outcome(verdict=Verdict(Status.MET, answer, _evidence(scope, found)))
+        return Outcome(verdict=Verdict(Status.MET, answer, _evidence(scope, found, rule)))
     partial = scope.find(rule.partial, rule.window)
     if partial:
         start, end = first_span(*partial[0], scope)
         hit = Hit(start, end, rule.partial_message or rule.message, rule.partial_severity)
-        return Outcome((hit,), Verdict(Status.PARTIAL, None, _evidence(scope, partial)))
+        return Outcome((hit,), Verdict(Status.PARTIAL, None, _evidence(scope, partial, rule)))
     return Outcome((Hit(message=rule.message, at_heading=True),), Verdict(Status.MISSING))
 
 
-def _evidence(scope: ScopeView, found: Found) -> tuple[Sentence, ...]:
-    """The first few distinct sentences: in the seed format the text blocks repeat each other,
-    so the same sentence is cited once, at its first occurrence."""
+def _evidence(scope: ScopeView, found: Found, rule: Rule) -> tuple[Sentence, ...]:
+    """The first few distinct sentences, preferring those that meet the rule's `cite`
+    condition (read on the sentence alone, for localisation). In the seed format the text
+    blocks repeat each other, so the same sentence is cited once, at its first occurrence."""
+    if rule.cite is not None:
+        cited = [(i, spans) for i, spans in found if scope.holds(rule.cite, i)]
+        found = sorted(cited, key=lambda item: item[0]) or found
     out: list[Sentence] = []
     seen: set[str] = set()
     for i, _ in found:

@@ -46,6 +46,7 @@ class Rule:
     answer_yes: Condition | None = None
     answer_default: bool | None = None
     has_answer: bool = False
+    cite: Condition | None = None  # which evidence sentences to report (localisation)
     # forbid
     match: Condition | None = None
     unless: Condition | None = None
