@@ -1,4 +1,4 @@
-"""Engine features packs ask for: `cite` preference."""
+"""Engine features packs ask for: `cite` preference, answers on partial results."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from linter.api import load_document
 from linter.engine import lint
+from linter.errors import PackError
 from linter.packs import Pack, load_pack
 from linter.results import DocumentResult, Status
 
@@ -32,6 +33,24 @@ examples:
   pass: [{text: Our board oversees cybersecurity., status: met}]
 """
 
+MATERIAL = """\
+id: material-effect
+kind: requirement
+severity: error
+evidence: {pattern: 'reasonably likely to materially affect'}
+partial: {pattern: '\\bmaterial (?:cybersecurity )?incidents?\\b'}
+answer:
+  "no": {pattern: '\\bnot aware of any risks\\b'}
+  default: null
+  partial:
+    "no": {pattern: '\\b(?:have not|has not|never) (?:experienced|suffered|identified)\\b'}
+    "yes": {pattern: '\\b(?:experienced|suffered) a material\\b'}
+    default: null
+examples:
+  fail: [{text: We have not experienced any material incidents., status: partial, answer: false}]
+  pass: [{text: Risks are not reasonably likely to materially affect us., status: met}]
+"""
+
 def rule_file(body: str) -> str:
     """A complete rule file: the body after its id, kind and severity lines, plus COMMON."""
     head = body.split("\n", 3)
@@ -47,7 +66,7 @@ def write_rule(target: Path, body: str) -> None:
 def pack(tmp_path: Path) -> Pack:
     target = tmp_path / "mini"
     shutil.copytree(MINI, target)
-    for body in (CITED,):
+    for body in (CITED, MATERIAL):
         write_rule(target, rule_file(body))
     return load_pack(str(target))
 
@@ -80,3 +99,35 @@ def test_cite_falls_back_to_the_evidence(tmp_path: Path, pack: Pack) -> None:
                                                 "The board has four members."]
 
 
+@pytest.mark.parametrize(("sentence", "answer"), [
+    ("We have not experienced any material cybersecurity incidents.", False),
+    ("In 2023 we suffered a material incident affecting our billing systems.", True),
+    ("Material incidents are escalated to the CISO.", None),
+])
+def test_partial_result_carries_an_answer(tmp_path: Path, pack: Pack, sentence: str,
+                                          answer: bool | None) -> None:
+    result = lint_md(tmp_path, f"# Item 1C. Cybersecurity\n\n{sentence}\n", pack)
+    found = req(result, "material-effect")
+    assert (found.status, found.answer) == (Status.PARTIAL, answer)
+    assert [f.rule for f in result.findings if f.rule == "material-effect"] == ["material-effect"]
+
+
+def test_partial_answer_constant(tmp_path: Path) -> None:
+    target = tmp_path / "p"
+    shutil.copytree(MINI, target)
+    text = rule_file(MATERIAL)
+    start = text.index("  partial:\n")
+    end = text.index("examples:")
+    write_rule(target, text[:start] + "  partial: false\n" + text[end:])
+    result = lint_md(tmp_path, "# Item 1C. Cybersecurity\n\nMaterial incidents are rare.\n",
+                     load_pack(str(target)))
+    assert req(result, "material-effect").answer is False
+
+
+def test_partial_answer_must_be_a_constant_or_conditions(tmp_path: Path) -> None:
+    target = tmp_path / "p"
+    shutil.copytree(MINI, target)
+    text = rule_file(MATERIAL).replace('    default: null\nexamples', '    maybe: 1\nexamples')
+    write_rule(target, text)
+    with pytest.raises(PackError):
+        load_pack(str(target))

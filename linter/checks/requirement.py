@@ -25,8 +25,20 @@ def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
     if partial:
         start, end = first_span(*partial[0], scope)
         hit = Hit(start, end, rule.partial_message or rule.message, rule.partial_severity)
-        return Outcome((hit,), Verdict(Status.PARTIAL, None, _evidence(scope, partial, rule)))
+        verdict = Verdict(Status.PARTIAL, _partial_answer(rule, scope, partial),
+                          _evidence(scope, partial, rule))
+        return Outcome((hit,), verdict)
     return Outcome((Hit(message=rule.message, at_heading=True),), Verdict(Status.MISSING))
+
+
+def _partial_answer(rule: Rule, scope: ScopeView, partial: Found) -> bool | None:
+    """A partial result can still answer "whether": "we have not experienced any material
+    incidents" addresses only incidents (so `partial`), but its answer is no."""
+    if any(scope.holds(rule.partial_no, i, rule.window) for i, _ in partial):
+        return False
+    if any(scope.holds(rule.partial_yes, i, rule.window) for i, _ in partial):
+        return True
+    return rule.partial_answer
 
 
 def _evidence(scope: ScopeView, found: Found, rule: Rule) -> tuple[Sentence, ...]:

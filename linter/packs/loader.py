@@ -196,6 +196,8 @@ def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, 
     if data.get("measure") == "count" and "of" not in data:
         raise here.child("measure").error("`measure: count` needs `of: condition`")
     answer = data.get("answer", {})
+    partial_answer = answer.get("partial")
+    partial_map = partial_answer if isinstance(partial_answer, dict) else {}
     then_req = data.get("then_requirement", {})
     partial_sev = data.get("partial_severity")
     return Rule(
@@ -213,6 +215,9 @@ def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, 
         answer_no=cond("no", answer, "answer"), answer_yes=cond("yes", answer, "answer"),
         answer_default=answer.get("default"), has_answer="answer" in data,
         cite=cond("cite"),
+        partial_no=cond("no", partial_map, "answer", "partial"),
+        partial_yes=cond("yes", partial_map, "answer", "partial"),
+        partial_answer=partial_map.get("default") if partial_map else partial_answer,
         match=cond("match"), unless=cond("unless"), requires=cond("requires"),
         when=cond("if"), then=cond("then"),
         then_requirement=then_req.get("id"), then_status=tuple(then_req.get("status", ["met"])),

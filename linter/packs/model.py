@@ -47,6 +47,10 @@ class Rule:
     answer_default: bool | None = None
     has_answer: bool = False
     cite: Condition | None = None  # which evidence sentences to report (localisation)
+    # the answer of a `partial` result: read from the partial sentences, else a constant
+    partial_no: Condition | None = None
+    partial_yes: Condition | None = None
+    partial_answer: bool | None = None
     # forbid
     match: Condition | None = None
     unless: Condition | None = None
