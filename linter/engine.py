@@ -60,18 +60,23 @@ def lint(document: Document, packs: Iterable[Pack],
     requirements: list[RequirementResult] = []
     hits: list[tuple[Rule, Hit]] = []
     for pack in packs:
-        rules = [r for r in pack.rules if config.selects(r.id)]
+        rules = [r for r in pack.rules if config.selects(r.id) and _applies(pack, r, document)]
+        incorporating = _incorporating(rules, view, document)
+        running = {r.id for r in rules} if incorporating is None else set()
         verdicts: dict[str, Verdict] = {}
-        for rule in (r for r in rules if r.kind == "requirement"):
+        for rule in (r for r in pack.rules if r.kind == "requirement" and config.selects(r.id)):
             verdict = Verdict(Status.NOT_APPLICABLE)
-            if _applies(pack, rule, document):
+            if rule.id in running:
                 outcome = CHECKS["requirement"](rule, view, document)
                 verdict = outcome.verdict or verdict
                 hits.extend((rule, h) for h in outcome.hits)
             verdicts[rule.id] = verdict
             requirements.append(_requirement(rule, verdict, document))
+        if incorporating is not None:
+            hits.extend(incorporating)
+            continue
         informed = dataclasses.replace(view, requirements=verdicts)
-        for rule in (r for r in rules if r.kind != "requirement" and _applies(pack, r, document)):
+        for rule in (r for r in rules if r.kind != "requirement"):
             hits.extend((rule, h) for h in CHECKS[rule.kind](rule, informed, document).hits)
     findings = _findings(document, hits, config)
     kept, suppressed = apply(document, findings)
@@ -81,14 +86,31 @@ def lint(document: Document, packs: Iterable[Pack],
                                suppressed=suppressed)
 
 
+def _incorporating(rules: list[Rule], view: ScopeView,
+                   document: Document) -> list[tuple[Rule, Hit]] | None:
+    """The hits of the rules that find the section only incorporates the disclosure by
+    reference (S-K 229.10(d)), or None when it does not. Such a section says little besides
+    the cross-reference; a scope the parser already marked incorporated counts too."""
+    marked = document.scope is not None and document.scope.incorporated
+    out: list[tuple[Rule, Hit]] = []
+    for rule in (r for r in rules if r.incorporates_within is not None):
+        found = CHECKS[rule.kind](rule, view, document).hits
+        if found and (marked or _other_words(view, found) <= (rule.incorporates_within or 0)):
+            out.extend((rule, h) for h in found)
+    return out if out or marked else None
+
+
+def _other_words(view: ScopeView, hits: tuple[Hit, ...]) -> int:
+    """Words of the scope outside the sentences the hits are in."""
+    return sum(len(s.text.split()) for s in view.sentences
+               if not any(s.start <= h.start < s.end for h in hits))
+
+
 def _applies(pack: Pack, rule: Rule, document: Document) -> bool:
-    """A pack for other forms (an 8-K pack on a 10-K) makes its rules not applicable; so do a
-    section incorporated by reference and a rule limited to other forms. An unknown form runs
-    everything."""
+    """A pack for other forms (an 8-K pack on a 10-K) makes its rules not applicable; so does
+    a rule limited to other forms. An unknown form runs everything."""
     if not pack.applies_to(document.form):
         return False
-    if document.scope is not None and document.scope.incorporated:
-        return False  # the disclosure lives in another document (e.g. a proxy statement)
     if rule.forms and document.form:
         base = document.form.upper().removesuffix("/A")
         return any(f.removesuffix("/A") == base for f in rule.forms)

@@ -1,4 +1,5 @@
-"""Engine features packs ask for: `cite` preference, answers on partial results."""
+"""Engine features packs ask for: `cite` preference, answers on partial results, and a section
+that only incorporates the disclosure by reference."""
 
 from __future__ import annotations
 
@@ -51,6 +52,18 @@ examples:
   pass: [{text: Risks are not reasonably likely to materially affect us., status: met}]
 """
 
+INCORPORATED = """\
+id: incorporated
+kind: forbid
+severity: warning
+match: {pattern: '\\bincorporated (?:herein )?by reference\\b'}
+section_incorporated: {max_other_words: 12}
+examples:
+  fail: [{text: The information required by this Item is incorporated by reference.}]
+  pass: [{text: Our board oversees cybersecurity.}]
+"""
+
+
 def rule_file(body: str) -> str:
     """A complete rule file: the body after its id, kind and severity lines, plus COMMON."""
     head = body.split("\n", 3)
@@ -66,7 +79,7 @@ def write_rule(target: Path, body: str) -> None:
 def pack(tmp_path: Path) -> Pack:
     target = tmp_path / "mini"
     shutil.copytree(MINI, target)
-    for body in (CITED, MATERIAL):
+    for body in (CITED, MATERIAL, INCORPORATED):
         write_rule(target, rule_file(body))
     return load_pack(str(target))
 
@@ -122,6 +135,43 @@ def test_partial_answer_constant(tmp_path: Path) -> None:
     result = lint_md(tmp_path, "# Item 1C. Cybersecurity\n\nMaterial incidents are rare.\n",
                      load_pack(str(target)))
     assert req(result, "material-effect").answer is False
+
+
+def test_section_that_only_incorporates_is_not_applicable(tmp_path: Path, pack: Pack) -> None:
+    text = ("# Item 1C. Cybersecurity\n\nThe information required by this Item is incorporated "
+            "herein by reference to the section entitled Cybersecurity in our 2024 Proxy "
+            "Statement.\n")
+    result = lint_md(tmp_path, text, pack)
+    assert {r.status for r in result.requirements} == {Status.NOT_APPLICABLE}
+    assert [f.rule for f in result.findings] == ["incorporated"]
+    assert result.findings[0].line == 3
+
+
+def test_cross_reference_in_a_full_section_changes_nothing(tmp_path: Path, pack: Pack) -> None:
+    text = ("# Item 1C. Cybersecurity\n\nOur board receives reports on cybersecurity from the "
+            "chief information security officer each quarter. We engage third-party assessors "
+            "to test our controls annually. Details of director skills are incorporated by "
+            "reference to our proxy statement.\n")
+    result = lint_md(tmp_path, text, pack)
+    assert req(result, "third-party-engaged").status == Status.MET
+    assert req(result, "board-committee").status == Status.PARTIAL
+    assert "incorporated" in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("section_incorporated: {max_other_words: 12}", "section_incorporated: {max_words: 12}",
+     "max_words"),
+    ("section_incorporated: {max_other_words: 12}", "section_incorporated: {max_other_words: x}",
+     "max_other_words"),
+    ("match: {pattern:", "match: {year: last-year, pattern:", "year"),
+])
+def test_new_keys_are_schema_checked(tmp_path: Path, old: str, new: str, where: str) -> None:
+    target = tmp_path / "p"
+    shutil.copytree(MINI, target)
+    write_rule(target, rule_file(INCORPORATED).replace(old, new))
+    with pytest.raises(PackError) as info:
+        load_pack(str(target))
+    assert where in info.value.message and info.value.line is not None
 
 
 def test_partial_answer_must_be_a_constant_or_conditions(tmp_path: Path) -> None:

@@ -198,6 +198,7 @@ def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, 
     answer = data.get("answer", {})
     partial_answer = answer.get("partial")
     partial_map = partial_answer if isinstance(partial_answer, dict) else {}
+    incorporated = data.get("section_incorporated")
     then_req = data.get("then_requirement", {})
     partial_sev = data.get("partial_severity")
     return Rule(
@@ -219,6 +220,7 @@ def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, 
         partial_yes=cond("yes", partial_map, "answer", "partial"),
         partial_answer=partial_map.get("default") if partial_map else partial_answer,
         match=cond("match"), unless=cond("unless"), requires=cond("requires"),
+        incorporates_within=incorporated["max_other_words"] if incorporated else None,
         when=cond("if"), then=cond("then"),
         then_requirement=then_req.get("id"), then_status=tuple(then_req.get("status", ["met"])),
         element=data.get("element"), requirement=data.get("requirement"), check=data.get("check"),

@@ -55,6 +55,8 @@ class Rule:
     match: Condition | None = None
     unless: Condition | None = None
     requires: Condition | None = None
+    # a match in a section with at most this many other words: the section is incorporated
+    incorporates_within: int | None = None
     # conditional
     when: Condition | None = None
     then: Condition | None = None
