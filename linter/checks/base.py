@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from linter.model import Document, Location, Sentence
-from linter.packs.conditions import Condition, Passage, Shared, Spans
+from linter.packs.conditions import Condition, Passage, Shared, Spans, fiscal_year_of
 from linter.packs.model import Rule
 from linter.results import Severity, Status
 
@@ -64,7 +64,8 @@ class ScopeView:
     def build(cls, document: Document) -> ScopeView:
         sentences = document.scope_sentences()
         subsections = tuple(_subsection(document, s.block) for s in sentences)
-        shared = Shared(" ".join(s.text for s in sentences))
+        shared = Shared(" ".join(s.text for s in sentences),
+                        fiscal_year=fiscal_year_of(document.fiscal_year))
         passages = tuple(Passage(s.text, sub, shared) for s, sub in zip(sentences, subsections,
                                                                          strict=True))
         return cls(sentences, subsections, passages=passages, shared=shared)

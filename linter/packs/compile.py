@@ -7,10 +7,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from linter.errors import PackError
-from linter.packs.conditions import All, AnyOf, Condition, InSubsection, Match, Near, Not, Regex
+from linter.packs.conditions import (
+    All,
+    AnyOf,
+    Condition,
+    InSubsection,
+    Match,
+    Near,
+    Not,
+    Regex,
+    Year,
+)
 from linter.packs.yamlpos import Path_, Positioned
 
-OPERATORS = ("lexicon", "term", "pattern", "all", "any", "none", "not", "near", "subsection")
+OPERATORS = ("lexicon", "term", "pattern", "all", "any", "none", "not", "near", "subsection",
+             "year")
 DEFAULT_NEAR = 10
 APOSTROPHES = "['\u2019]"  # Word turns ' into a right single quotation mark
 
@@ -111,6 +122,8 @@ class ConditionCompiler:
             return Match(f"pattern:{value}", compile_regex(value, at))
         if op == "subsection":
             return InSubsection(value)
+        if op == "year":
+            return Year(value)
         if op == "not":
             return Not(self.compile(value, at))
         parts = tuple(self.compile(item, at.child(i)) for i, item in enumerate(value))

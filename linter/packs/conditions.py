@@ -12,6 +12,16 @@ Span = tuple[int, int]
 Spans = tuple[Span, ...]
 
 _WORD = re.compile(r"\w+")  # fixed pattern, linear: word positions for `near`
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? ")
+# Phrases that present a year as the reporting period, not any year: "since 2019" and "in
+# 2015 we adopted" are history, and must not match (fixed patterns, no nested repetition).
+_PERIOD_YEAR = re.compile(
+    r"\b(?:during|for|throughout|over)\s+(?:the\s+|our\s+|its\s+)?(?:fiscal|financial)\s+"
+    r"(?:year\s+)?(?:(?:ended|ending)\s+)?(?:" + _MONTH + r")?((?:19|20)\d\d)\b"
+    r"|\b(?:during|for|throughout|over|in)\s+(?:the\s+|our\s+|its\s+)?(?:fiscal\s+|financial\s+)?"
+    r"years?\s+(?:ended|ending)\s+(?:" + _MONTH + r")?((?:19|20)\d\d)\b"
+    r"|\bas\s+of\s+" + _MONTH.replace(" ", r"\s+") + r"((?:19|20)\d\d)\b",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -21,6 +31,7 @@ class Shared:
 
     text: str
     present: dict[str, bool] = field(default_factory=dict)
+    fiscal_year: int | None = None  # the document's, for `year` conditions
 
 
 @dataclass
@@ -142,3 +153,33 @@ class InSubsection:
 
     def spans(self, passage: Passage) -> Spans | None:
         return () if passage.subsection == self.name else None
+
+
+@dataclass(frozen=True)
+class Year:
+    """A year presented as the reporting period, compared with the document's fiscal year.
+
+    ``other-than-fiscal`` holds for a period year that is neither the fiscal year nor the
+    next (the filing date's year, and the calendar year in which a fiscal year ending early
+    in the year is labelled); ``fiscal`` for one that is. Never holds when the fiscal year is
+    unknown: no guess is better than a wrong one."""
+
+    mode: str
+
+    def spans(self, passage: Passage) -> Spans | None:
+        fiscal = passage.shared.fiscal_year if passage.shared is not None else None
+        if fiscal is None:
+            return None
+        out = []
+        for m in _PERIOD_YEAR.finditer(passage.text):
+            group = next(g for g in (1, 2, 3) if m.group(g))
+            current = int(m.group(group)) in (fiscal, fiscal + 1)
+            if current == (self.mode == "fiscal"):
+                out.append(m.span())
+        return tuple(out) or None
+
+
+def fiscal_year_of(value: str | None) -> int | None:
+    """The four-digit year in a fiscal-year value ("2024", "FY2024"), or None."""
+    found = re.search(r"(?:19|20)\d\d", value or "")
+    return int(found.group()) if found else None
