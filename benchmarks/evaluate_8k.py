@@ -1,0 +1,97 @@
+"""Measure the built-in Item 1.05 pack on the real 8-Ks of ../shared/corpus/8k.
+
+For each incident fact a filer tagged (labels.json), the requirement it corresponds to is
+`found` when the linter says met or partial, and `located` when one of its evidence sentences
+overlaps the filer's tagged text (the item1c-dev localisation test: one contains the other, or
+80% of the sentence's words are in the block). Prints a table per requirement and, with
+``--misses``, what the filer tagged and what the linter cited.
+
+    .venv/bin/python benchmarks/evaluate_8k.py
+    .venv/bin/python benchmarks/evaluate_8k.py --misses
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "8k"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evaluate_item1c import overlaps  # noqa: E402  (a sibling script, not a package)
+
+_P = "MaterialCybersecurityIncident"
+REQUIREMENTS = {
+    f"{_P}NatureTextBlock": "incident-nature",
+    f"{_P}ScopeTextBlock": "incident-scope",
+    f"{_P}TimingTextBlock": "incident-timing",
+    f"{_P}MaterialImpactOrReasonablyLikelyMaterialImpactTextBlock": "incident-impact",
+    f"{_P}InformationNotAvailableOrUndeterminedTextBlock": "incident-undetermined",
+}
+
+
+def lint_filing(path: Path) -> dict[str, Any]:
+    """The plain (JSON-contract) result of the 8-K at ``path`` under the item105 pack."""
+    from linter.api import load_document
+    from linter.engine import lint
+    from linter.packs import load_pack
+
+    plain: dict[str, Any] = lint(load_document(str(path)), [load_pack("item105")]).to_plain()
+    return plain
+
+
+def score(labels: dict[str, Any]) -> tuple[dict[str, Counter[str]], list[str], dict[str, Any]]:
+    """Per requirement: tagged, found, located; the misses as lines; each filing's result."""
+    tally: dict[str, Counter[str]] = {rid: Counter() for rid in REQUIREMENTS.values()}
+    misses: list[str] = []
+    results = {}
+    for accession, label in sorted(labels.items()):
+        result = lint_filing(CORPUS / f"{accession}.html")
+        results[accession] = result
+        statuses = {r["id"]: r for r in result["requirements"]}
+        for element, fact in label["facts"].items():
+            rid = REQUIREMENTS.get(element)
+            if rid is None:
+                continue  # an Item 1C fact some filers add to their 8-K
+            req = statuses[rid]
+            found = req["status"] in ("met", "partial")
+            located = found and any(overlaps(e["text"], fact["value"]) for e in req["evidence"])
+            tally[rid].update(tagged=1, found=found, located=located)
+            if not located:
+                cited = " | ".join(e["text"][:100] for e in req["evidence"][:2]) or "-"
+                misses.append(f"{accession} {rid} {req['status']}: tagged "
+                              f"{fact['value'][:140]!r}; cited {cited!r}")
+    return tally, misses, results
+
+
+def table(tally: dict[str, Counter[str]]) -> str:
+    lines = [f"{'requirement':<24}{'tagged':>8}{'found':>8}{'located':>9}"]
+    for rid, c in tally.items():
+        lines.append(f"{rid:<24}{c['tagged']:>8}{c['found']:>8}{c['located']:>9}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list what was not located")
+    args = parser.parse_args(argv)
+    if not (CORPUS / "labels.json").is_file():
+        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+        return 2
+    labels = json.loads((CORPUS / "labels.json").read_text(encoding="utf-8"))
+    tally, misses, results = score(labels)
+    sections = sum(1 for r in results.values() if r["section"] and r["section"].get("title"))
+    print(f"{len(results)} filings; Item 1.05 section titled in {sections}\n")
+    print(table(tally))
+    if args.misses:
+        print("\n" + "\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
