@@ -1,0 +1,110 @@
+"""Load HTML or Inline XBRL bytes into an lxml tree safely: no entities, no DTD, no network."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from linter.errors import InputError
+from linter.inputs import Source, decode_text
+
+# EDGAR wraps each document of a submission in SGML (<XBRL>, <DOCUMENT>, <TEXT>); the XML
+# declaration then no longer opens the file, so the wrapper is cut before parsing.
+_XML_START = re.compile(rb"<\?xml\b|<html\b", re.IGNORECASE)
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s+\w+\s*(?:(SYSTEM|PUBLIC)\s*(\"[^\"]*\"|'[^']*')"
+                      rb"\s*(\"[^\"]*\"|'[^']*')?)?\s*(\[)?", re.IGNORECASE)
+# The W3C (X)HTML DTDs are named by every well-formed EDGAR document of the 2000s; they are
+# never loaded (load_dtd=False), so naming them is harmless. Any other external DTD is refused.
+_W3C_PUBLIC = re.compile(rb"^[\"']-//W3C//DTD (?:X?HTML|XHTML)\b", re.IGNORECASE)
+_W3C_SYSTEM = re.compile(rb"^[\"']https?://www\.w3\.org/TR/", re.IGNORECASE)
+_UTF16_32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_XML_HINT = re.compile(rb"^\s*<\?xml\b|xmlns:ix\s*=|xmlns\s*=\s*[\"']http://www\.w3\.org/1999/xhtml")
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A parsed tree, whether it came from the XML parser, and how to map its lines back."""
+
+    root: Any  # lxml.etree._Element (lxml is imported lazily, so not named here)
+    xml: bool
+    line_offset: int  # lines cut before the parsed slice (EDGAR's SGML wrapper)
+    raw: bytes  # the parsed slice, for computing columns
+
+
+def load(source: Source) -> Tree:
+    """Parse ``source`` as XHTML when it is XML (Inline XBRL always is), else as HTML."""
+    from lxml import etree
+
+    data = _ascii_compatible(source)
+    refuse_entities(source.path, data)
+    data, line_offset = _unwrap(data)
+    if _XML_HINT.search(data[:4096]):
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                                 remove_comments=True, remove_pis=True, huge_tree=False)
+        try:
+            root = etree.fromstring(data, parser)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is not None:
+            return Tree(root, True, line_offset, data)
+    text = decode_text(Source(source.path, data))
+    hparser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(text, hparser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(source.path, f"not readable as HTML: {exc}") from None
+    if root is None:
+        raise InputError(source.path, "not readable as HTML: no elements")
+    return Tree(root, False, line_offset, data)
+
+
+def refuse_entities(path: str, data: bytes) -> None:
+    """Refuse entity declarations and external DTDs before any parser sees them (XXE,
+    billion laughs). EDGAR documents never declare entities."""
+    if b"<!ENTITY" in data or b"<!entity" in data:
+        raise InputError(path, "declares XML entities; refused for safety")
+    start = data.find(b"<!DOCTYPE")
+    if start < 0:
+        start = data[:65536].lower().find(b"<!doctype")
+    if start < 0:
+        return
+    m = _DOCTYPE.match(data, start)
+    if m is None:
+        return
+    if m.group(4):
+        raise InputError(path, "declares an internal DTD subset; refused for safety")
+    keyword, first, second = m.group(1), m.group(2), m.group(3)
+    if keyword is None:
+        return
+    public = keyword.upper() == b"PUBLIC"
+    system = second if public else first
+    if public and first and _W3C_PUBLIC.match(first) and (system is None or _W3C_SYSTEM.match(system)):
+        return
+    if not public and system and _W3C_SYSTEM.match(system):
+        return
+    raise InputError(path, "references an external DTD or system entity; refused for safety")
+
+
+def _ascii_compatible(source: Source) -> bytes:
+    """UTF-16/32 input re-encoded as UTF-8 so that byte-level checks see its markup."""
+    data = source.data
+    if data.startswith(_UTF16_32):
+        text = decode_text(source)
+        text = re.sub(r"^(\s*<\?xml[^>]*?)\sencoding=[\"'][^\"']*[\"']", r"\1", text)
+        return text.encode("utf-8")
+    return data
+
+
+def _unwrap(data: bytes) -> tuple[bytes, int]:
+    """Cut EDGAR's SGML wrapper; return the document and the number of lines cut before it."""
+    head = data[:4096].lstrip()
+    if not head[:1] == b"<" or not re.match(rb"<(?:XBRL|DOCUMENT|TEXT|SEC-DOCUMENT)>", head, re.I):
+        return data, 0
+    m = _XML_START.search(data)
+    if m is None:
+        return data, 0
+    end = max(data.rfind(b"</html>"), data.rfind(b"</HTML>"))
+    stop = end + len(b"</html>") if end > m.start() else len(data)
+    return data[m.start() : stop], data.count(b"\n", 0, m.start())
