@@ -2,13 +2,151 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import re
+from collections.abc import Sequence
 
-from linter.model import Document, Scope, Section
+from linter.model import Block, BlockKind, Document, Scope, Section
+
+ITEM_FORMS = {"1C": "10-K", "16K": "20-F", "1.05": "8-K"}
+_FORM_ITEMS = {"10-K": "1C", "20-F": "16K", "8-K": "1.05"}
+_ITEMS = ("1C", "16K", "1.05")
+
+# Where an item heading starts; NBSPs are already spaces in block text, but not in every
+# parser's, so \s and a leading run of punctuation ("**", "§", "•") are allowed.
+_ITEM_RE = {
+    "1C": re.compile(r"[\W_]*item\s*1\s*c\b[\s.:;\-\u2013\u2014]*", re.IGNORECASE),
+    "16K": re.compile(r"[\W_]*item\s*16\s*k\b[\s.:;\-\u2013\u2014]*", re.IGNORECASE),
+    "1.05": re.compile(r"[\W_]*item\s*1\s*\.\s*05\b[\s.:;\-\u2013\u2014]*", re.IGNORECASE),
+}
+_TITLE_RE = {
+    "1C": re.compile(r"cyber\s*security\b", re.IGNORECASE),
+    "16K": re.compile(r"cyber\s*security\b", re.IGNORECASE),
+    "1.05": re.compile(r"material\s+cyber\s*security\s+incidents?\b", re.IGNORECASE),
+}
+# The next item ends the section: Item 2 (10-K), Item 17 / Part III (20-F), Item 7.01,
+# 8.01, 9.01 or the signatures (8-K); any other item or part heading as well.
+_BOUNDARY = re.compile(
+    r"[\W_]*(?:item\s*\d{1,2}\s*(?:\.\s*\d{2}|[a-z])?\b|part\s+(?:i{1,3}|iv|v|[1-5])\b|signatures?\b)",
+    re.IGNORECASE)
+_SUBSECTIONS = (
+    re.compile(r"[\W_]*(?:cyber\s*security\s+)?risk\s+management(?:\s*,)?\s*(?:and|&)\s*strategy\b",
+               re.IGNORECASE),
+    re.compile(r"[\W_]*(?:cyber\s*security\s+)?governance\b", re.IGNORECASE),
+)
+_RUN_IN = re.compile(r"\s*(?:[.:\u2013\u2014]|\s-\s)")  # "Governance. Our Board …"
+_SHORT = 100  # a heading-like line: short, or marked as a heading by its parser
+_SPLIT_TITLE_WORDS = 6
+_MIN_BODY_CHARS = 150  # a table-of-contents entry has (next to) nothing before the next item
 
 
 def locate(document: Document) -> Document:
-    """Return ``document`` with its scope set. A file that holds only the draft is the section."""
-    title = document.blocks[0].text if document.blocks else ""
-    whole = Section(title=title, level=0, heading=None, first=0, end=len(document.blocks))
-    return dataclasses.replace(document, scope=Scope(item="", section=whole))
+    """Return ``document`` with its scope (and, when the item tells it, its form) set."""
+    blocks = document.blocks
+    texts = [" ".join(b.text.split()) if "\xa0" in b.text else b.text for b in blocks]
+    boundaries = [i for i, t in enumerate(texts) if _heading_like(blocks[i], t) and _BOUNDARY.match(t)]
+    preferred = _FORM_ITEMS.get(document.form or "")
+    order = (preferred, *[i for i in _ITEMS if i != preferred]) if preferred else _ITEMS
+    for item in order:
+        section = _find_item(item, blocks, texts, boundaries)
+        if section is not None:
+            scope = Scope(item, section, _subsections(blocks, texts, section))
+            form = document.form or ITEM_FORMS[item]
+            return dataclasses.replace(document, scope=scope, form=form)
+    if _is_full_filing(document):
+        empty = Section(title="", level=0, heading=None, first=0, end=0)
+        return dataclasses.replace(document, scope=Scope(preferred or "", empty, (), found=False))
+    whole = Section(title=_first_heading(blocks), level=0, heading=None, first=0, end=len(blocks))
+    return dataclasses.replace(document, scope=Scope("", whole, _subsections(blocks, texts, whole)))
+
+
+def _heading_like(block: Block, text: str) -> bool:
+    return block.kind == BlockKind.HEADING or len(text) <= _SHORT
+
+
+def _is_full_filing(document: Document) -> bool:
+    meta = dict(document.meta)
+    return document.format == "inline-xbrl" or "cover" in meta or "dei:DocumentType" in meta
+
+
+def _first_heading(blocks: Sequence[Block]) -> str:
+    for block in blocks:
+        if block.kind == BlockKind.HEADING:
+            return block.text
+    return ""
+
+
+def _find_item(item: str, blocks: Sequence[Block], texts: list[str],
+               boundaries: list[int]) -> Section | None:
+    """The item's real section: among its headings, the first followed by a body before the
+    next item; a table-of-contents line is followed by the next item at once."""
+    head_re, title_re = _ITEM_RE[item], _TITLE_RE[item]
+    best: tuple[int, Section] | None = None
+    for i in boundaries:
+        m = head_re.match(texts[i])
+        if m is None:
+            continue
+        rest = texts[i][m.end():]
+        if rest and not title_re.match(rest) and blocks[i].kind != BlockKind.HEADING:
+            continue  # a sentence that starts by naming the item
+        title, body = texts[i].rstrip(" .:"), i + 1
+        if not rest and body < len(blocks) and _is_split_title(texts[body], title_re):
+            title, body = f"{title}. {texts[body].rstrip(' .:')}", body + 1
+        end = _next_boundary(boundaries, body, head_re, texts)
+        if end is None:
+            end = len(blocks)
+        chars = sum(len(texts[k]) for k in range(body, end))
+        section = Section(title=title, level=blocks[i].level or 2, heading=i, first=i, end=end)
+        if chars >= _MIN_BODY_CHARS:
+            return section
+        if best is None or chars > best[0]:
+            best = (chars, section)
+    if best is not None and best[0] > 0:
+        return best[1]
+    return None
+
+
+def _is_split_title(text: str, title_re: re.Pattern[str]) -> bool:
+    """``ITEM 1C.`` in one element and ``CYBERSECURITY`` in the next."""
+    return title_re.match(text) is not None and text.count(" ") < _SPLIT_TITLE_WORDS
+
+
+def _next_boundary(boundaries: list[int], start: int, head_re: re.Pattern[str],
+                   texts: list[str]) -> int | None:
+    for k in boundaries[bisect.bisect_left(boundaries, start):]:
+        if head_re.match(texts[k]) is None:  # the same item repeated (a running head) goes on
+            return k
+    return None
+
+
+def _subsections(blocks: Sequence[Block], texts: list[str], section: Section) -> tuple[Section, ...]:
+    """"Risk Management and Strategy" and "Governance" headings (or run-in headings) within
+    the section, each running to the next one or to the section's end."""
+    starts: list[tuple[int, str]] = []
+    first = section.first + (1 if section.heading is not None else 0)
+    for k in range(first, section.end):
+        title = _subsection_title(blocks[k], texts[k])
+        if title:
+            starts.append((k, title))
+    subsections = []
+    for n, (k, title) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else section.end
+        level = blocks[k].level or section.level + 1
+        subsections.append(Section(title=title, level=level, heading=k, first=k, end=end))
+    return tuple(subsections)
+
+
+def _subsection_title(block: Block, text: str) -> str:
+    for pattern in _SUBSECTIONS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        rest = text[m.end():]
+        if not rest.strip(" .:") and _heading_like(block, text):
+            return text.strip(" .:*_#")
+        if block.kind == BlockKind.HEADING and len(text) <= _SHORT:
+            return text.strip(" .:*_#")
+        if _RUN_IN.match(rest):
+            return text[: m.end()].strip(" .:*_#")
+    return ""

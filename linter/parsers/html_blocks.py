@@ -24,7 +24,14 @@ _EMPHASIS_TAGS = frozenset({"b", "strong", "u", "i", "em"})
 _STYLE_SCAN = tuple("{*}" + t for t in ("span", "font", "b", "strong", "u", "i", "em", "p", "div"))
 _EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)|underline|italic", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# Page furniture repeated at every page break of an EDGAR filing: the page number and the
+# "Table of Contents" link back to the index. Left in, they would split the disclosure's
+# paragraphs with sentences nobody wrote.
+_FURNITURE = re.compile(
+    r"(?:page\s+)?[-\u2013\u2014]?\s*(?:\d{1,3}|[ivxlc]{1,7})\s*[-\u2013\u2014]?"
+    r"|(?:back\s+to\s+|return\s+to\s+)?(?:the\s+)?table\s+of\s+contents|index",
+    re.IGNORECASE)
+_DISPLAY = re.compile(r"display\s*:\s*(none|inline)", re.IGNORECASE)
 _ITEM_OR_PART = re.compile(r"(?:item|part)\b", re.IGNORECASE)
 # The first word of a text: inline markup may split the text after it, and entities
 # (&#160;) may stand for what follows it in the source.
@@ -55,9 +62,11 @@ def extract_blocks(tree: Tree) -> list[Block]:
 
     root = tree.root
     etree.strip_elements(root, *HIDDEN_TAGS, with_tail=False)
-    styled, hidden = _scan_styles(root)
+    styled, hidden, inline = _scan_styles(root)
     for element in hidden:
         _remove_keeping_tail(element)
+    for element in inline:
+        element.tag = "span"  # merged into the text around it with the other inline markup
     counts = _styled_counts(styled)
     etree.strip_tags(root, *INLINE_TAGS)
     builder = _Builder(tree, counts)
@@ -68,23 +77,28 @@ def extract_blocks(tree: Tree) -> list[Block]:
     return builder.blocks
 
 
-def _scan_styles(root: Any) -> tuple[list[Any], list[Any]]:
-    """Emphasised elements (bold, underlined, italic) and hidden ones (display:none), in one
+def _scan_styles(root: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    """Emphasised elements (bold, underlined, italic), hidden ones (display:none) and
+    blocks shown inline (EDGAR agents write runs as <div style="display:inline">), in one
     pass over the elements that carry text styling."""
     styled: list[Any] = []
     hidden: list[Any] = []
+    inline: list[Any] = []
     for element in root.iter(*_STYLE_SCAN):
         style = element.get("style")
         if style:
-            if "none" in style and _HIDDEN_STYLE.search(style):
-                hidden.append(element)
-                continue
+            display = _DISPLAY.search(style) if "display" in style else None
+            if display is not None:
+                if display.group(1).lower() == "none":
+                    hidden.append(element)
+                    continue
+                inline.append(element)
             if _emphasised(style):
                 styled.append(element)
                 continue
         if local_name(element.tag) in _EMPHASIS_TAGS:
             styled.append(element)
-    return styled, hidden
+    return styled, hidden, inline
 
 
 def _emphasised(style: str) -> bool:
@@ -194,14 +208,14 @@ class _Builder:
         if len(parts) == 1 and "\n" not in parts[0][0]:
             raw, owner, _, _ = parts[0]
             text = collapse(raw)
-            if not text or self._numeric_cell(text):
+            if not text or self._skipped(text):
                 return
             line = owner.sourceline or 1
             location = Location(line + self.tree.line_offset, self._column(line, raw))
             anchors: tuple[Anchor, ...] = (Anchor(0, location),)
         else:
             text, anchors = self._join(parts)
-            if not text or self._numeric_cell(text):
+            if not text or self._skipped(text):
                 return
         kind, level = self._kind(text)
         self.blocks.append(Block(kind, text, self.offset, anchors, level))
@@ -231,9 +245,12 @@ class _Builder:
                 after_br = False
         return "".join(texts), tuple(anchors)
 
-    def _numeric_cell(self, text: str) -> bool:
+    def _skipped(self, text: str) -> bool:
         """A table cell without a letter ("$", "2024", "(1,234)"): financial statements are
-        half a 10-K's cells and no disclosure rule reads them, so they are not blocks."""
+        half a 10-K's cells and no disclosure rule reads them, so they are not blocks. Page
+        furniture outside tables is dropped too."""
+        if len(text) <= 30 and _FURNITURE.fullmatch(text):
+            return True
         container = self.container
         return (container is not None and local_name(container.tag) in CELL_TAGS
                 and _LETTER.search(text) is None)

@@ -20,6 +20,7 @@ _FIXED = {"fixed-true": "true", "fixed-false": "false", "booleantrue": "true",
 _DEI_KEPT = frozenset({"DocumentType", "DocumentFiscalYearFocus", "DocumentPeriodEndDate",
                        "EntityRegistrantName", "AmendmentFlag", "DocumentFiscalPeriodFocus"})
 _FACT_TAGS = tuple("{%s}%s" % (ns, t) for ns in sorted(IX_NAMESPACES) for t in ("nonNumeric", "nonFraction"))
+_BREAK = "\x00"  # a block boundary; source newlines inside a paragraph are only spaces
 _CONTINUATION_TAGS = tuple("{%s}continuation" % ns for ns in sorted(IX_NAMESPACES))
 
 
@@ -102,14 +103,14 @@ def _block_texts(elements: Iterator[Any]) -> Iterator[str]:
                     walker.skip_subtree()  # its end event still comes, with the tail
                     continue
                 if local in BLOCK_TAGS or local == "br":
-                    parts.append("\n")
+                    parts.append(_BREAK)
                 parts.append(el.text or "")
             else:
                 if local in BLOCK_TAGS:
-                    parts.append("\n")
+                    parts.append(_BREAK)
                 if el is not top:
                     parts.append(el.tail or "")
-        for line in "".join(parts).split("\n"):
+        for line in "".join(parts).split(_BREAK):
             line = collapse(line)
             if line:
                 yield line
