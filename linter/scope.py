@@ -45,7 +45,8 @@ def locate(document: Document) -> Document:
     """Return ``document`` with its scope (and, when the item tells it, its form) set."""
     blocks = document.blocks
     texts = [" ".join(b.text.split()) if "\xa0" in b.text else b.text for b in blocks]
-    boundaries = [i for i, t in enumerate(texts) if _heading_like(blocks[i], t) and _BOUNDARY.match(t)]
+    boundaries = [i for i, t in enumerate(texts)
+                  if _heading_like(blocks[i], t) and _BOUNDARY.match(t)]
     preferred = _FORM_ITEMS.get(document.form or "")
     order = (preferred, *[i for i in _ITEMS if i != preferred]) if preferred else _ITEMS
     for item in order:
@@ -120,7 +121,8 @@ def _next_boundary(boundaries: list[int], start: int, head_re: re.Pattern[str],
     return None
 
 
-def _subsections(blocks: Sequence[Block], texts: list[str], section: Section) -> tuple[Section, ...]:
+def _subsections(blocks: Sequence[Block], texts: list[str],
+                 section: Section) -> tuple[Section, ...]:
     """"Risk Management and Strategy" and "Governance" headings (or run-in headings) within
     the section, each running to the next one or to the section's end."""
     starts: list[tuple[int, str]] = []

@@ -53,7 +53,7 @@ FILINGS = (
         "ibm-10-k-2025-02-25.html",
         "Item 1C. Cybersecurity",  # the filing writes "Item 1C. Cybersecurity:"
         "Cybersecurity is a critical part of risk management at IBM and is integrated with the "
-        "company’s overall enterprise risk management framework.",
+        "company\u2019s overall enterprise risk management framework.",
         "In addition, senior management provides briefings as needed to the Audit Committee "
         "Chair, the Audit Committee, and, as appropriate, the full Board, on cybersecurity issues "
         "and incidents of potential interest.",
@@ -73,7 +73,8 @@ IDS = [f.file.split("-")[0] for f in FILINGS]
 
 # The filer's own tags, read from the source with a regular expression: an oracle that
 # shares nothing with the parser.
-_FLAG_TAG = re.compile(r'<ix:nonNumeric[^>]*name="cyd:(\w+Flag)"[^>]*format="ixt:fixed-(true|false)"')
+_FLAG_TAG = re.compile(
+    r'<ix:nonNumeric[^>]*name="cyd:(\w+Flag)"[^>]*format="ixt:fixed-(true|false)"')
 _BLOCK_TAG = re.compile(r'<ix:nonNumeric[^>]*name="cyd:(\w+TextBlock)"[^>]*>')
 _FIRST_TEXT = re.compile(r"(?:<[^>]*>|\s|&#160;)*([^<]{1,200})")
 _CACHE: dict[str, Document] = {}
@@ -143,7 +144,8 @@ def test_the_six_flags_have_the_filers_values(corpus: Path, expected: Expected) 
     assert len(tagged) == 6
     read = {f.name: f.value for f in document.facts if f.is_flag}
     assert read == tagged
-    material = "CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffectRegistrantFlag"
+    material = ("CybersecurityRiskMateriallyAffectedOrReasonablyLikelyToMateriallyAffect"
+                "RegistrantFlag")
     assert read.pop(material) == "false"
     assert set(read.values()) == {"true"}
     assert all(f.namespace == "http://xbrl.sec.gov/cyd/2024" for f in document.facts)
@@ -162,7 +164,8 @@ def test_text_blocks_are_read_and_lie_in_the_section(corpus: Path, expected: Exp
     assert set(blocks) == set(starts)
     assert len(blocks) >= 8
     section = document.scope.section  # type: ignore[union-attr]
-    section_text = document.text[document.blocks[section.first].start : document.blocks[section.end - 1].end]
+    start, end = document.blocks[section.first].start, document.blocks[section.end - 1].end
+    section_text = document.text[start:end]
     for name, value in blocks.items():
         assert value.startswith(starts[name]), name
         assert len(value) > 100

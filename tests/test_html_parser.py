@@ -150,11 +150,12 @@ def test_inline_xbrl_facts_any_year_any_prefix() -> None:
 <div style="display:none"><ix:header><ix:hidden>
 <ix:nonNumeric name="dx:DocumentType" contextRef="c">20-F</ix:nonNumeric>
 <ix:nonNumeric name="dx:DocumentFiscalYearFocus" contextRef="c">2025</ix:nonNumeric>
-<ix:nonNumeric name="cy:CybersecurityRiskManagementThirdPartyEngagedFlag" contextRef="c">TRUE</ix:nonNumeric>
+<ix:nonNumeric name="cy:CybersecurityRiskManagementThirdPartyEngagedFlag"
+  contextRef="c">TRUE</ix:nonNumeric>
 </ix:hidden></ix:header></div>
 <p>Item 16K. Cybersecurity</p>
-<ix:nonNumeric name="cy:CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"
-  contextRef="c" escape="true" continuedAt="k1">
+<ix:nonNumeric contextRef="c" escape="true" continuedAt="k1"
+  name="cy:CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock">
 <p>We assess risks.<ix:exclude> (page 7)</ix:exclude></p>
 <p><ix:nonNumeric name="cy:CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag"
   contextRef="c" format="t:fixed-false">We do not</ix:nonNumeric> oversee vendors.</p>
@@ -175,8 +176,10 @@ def test_inline_xbrl_facts_any_year_any_prefix() -> None:
         "CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag",
     }
     assert facts["CybersecurityRiskManagementThirdPartyEngagedFlag"].value == "true"
-    assert facts["CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag"].value == "false"
-    block = facts["CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"]
+    oversight = facts["CybersecurityRiskThirdPartyOversightAndIdentificationProcessesFlag"]
+    assert oversight.value == "false"
+    block = facts[
+        "CybersecurityRiskManagementProcessesForAssessingIdentifyingAndManagingThreatsTextBlock"]
     assert block.value == "We assess risks.\nWe do not oversee vendors.\nSecond part.\nThird part."
     assert block.namespace == "http://xbrl.sec.gov/cyd/2025"
     assert block.location is not None and block.location.line == 14
@@ -188,6 +191,7 @@ def test_edgar_wrapper_keeps_line_numbers(corpus: Path) -> None:
     path = corpus / "8k" / "0001193125-25-119311.html"
     lines = path.read_text(encoding="ascii").split("\n")
     document = parse(Source(str(path), path.read_bytes()))
-    nature = next(f for f in document.facts if f.name == "MaterialCybersecurityIncidentNatureTextBlock")
+    name = "MaterialCybersecurityIncidentNatureTextBlock"
+    nature = next(f for f in document.facts if f.name == name)
     assert nature.location is not None
-    assert "cyd:MaterialCybersecurityIncidentNatureTextBlock" in lines[nature.location.line - 1]
+    assert f"cyd:{name}" in lines[nature.location.line - 1]

@@ -48,7 +48,8 @@ def test_the_real_item_not_the_table_of_contents() -> None:
 
 @pytest.mark.parametrize("heading", [
     ("Item 1C. Cybersecurity",), ("ITEM 1C — CYBERSECURITY",), ("Item 1C: Cybersecurity",),
-    ("Item\u00a01C.\u00a0Cybersecurity",), ("item 1c.cybersecurity",), ("ITEM 1C.", "CYBERSECURITY"),
+    ("Item\u00a01C.\u00a0Cybersecurity",), ("item 1c.cybersecurity",),
+    ("ITEM 1C.", "CYBERSECURITY"),
     ("Item 1C", "Cybersecurity."), ("**Item 1C. Cybersecurity**",),
 ])
 def test_heading_variants(heading: tuple[str, ...]) -> None:

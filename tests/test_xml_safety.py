@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +23,7 @@ BILLION_LAUGHS = (
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: typing.ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         _Recorder.hits.append(self.path)
@@ -67,8 +68,10 @@ def _refused(path: Path, capsys: pytest.CaptureFixture[str], words: str) -> str:
 
 def test_xxe_file_entity_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "xxe.html"
-    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
-                    '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Item 1C. &xxe;</p></body></html>\n')
+    path.write_text('<?xml version="1.0"?>\n'
+                    '<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+                    '<html xmlns="http://www.w3.org/1999/xhtml">'
+                    "<body><p>Item 1C. &xxe;</p></body></html>\n")
     output = _refused(path, capsys, "declares XML entities; refused for safety")
     assert "root:" not in output
 
@@ -131,10 +134,11 @@ def test_the_parser_itself_expands_nothing(monkeypatch: pytest.MonkeyPatch, serv
 
 def test_the_w3c_xhtml_doctype_is_accepted(tmp_path: Path) -> None:
     """EDGAR documents of the 2000s name the W3C DTD; it is harmless because it is never loaded."""
-    data = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
-            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
-            '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Item 1C. Cybersecurity</p>'
-            "<p>We assess cybersecurity risks.</p></body></html>\n").encode()
+    data = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+            b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+            b'"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            b'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Item 1C. Cybersecurity</p>'
+            b"<p>We assess cybersecurity risks.</p></body></html>\n")
     document = parse(Source(str(tmp_path / "old.html"), data))
-    assert [b.text for b in document.blocks] == ["Item 1C. Cybersecurity", "We assess cybersecurity risks."]
+    texts = [b.text for b in document.blocks]
+    assert texts == ["Item 1C. Cybersecurity", "We assess cybersecurity risks."]

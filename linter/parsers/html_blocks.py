@@ -18,7 +18,7 @@ from linter.parsers.html_text import (
 )
 from linter.parsers.html_tree import Tree
 
-# EDGAR headings are rarely <h1>–<h6>: they are short bold, underlined or italic runs
+# EDGAR headings are rarely <h1> to <h6>: they are short bold, underlined or italic runs
 # (Workiva: font-weight:700 spans), or text in capitals.
 _EMPHASIS_TAGS = frozenset({"b", "strong", "u", "i", "em"})
 _STYLE_SCAN = tuple("{*}" + t for t in ("span", "font", "b", "strong", "u", "i", "em", "p", "div"))
@@ -290,7 +290,8 @@ class _Builder:
         # What precedes the text in the source: the tag's ">", its spaces, or an entity
         # (">&#160;Basic") whose ";" is all we can count on.
         before = b">" + lead.encode("ascii") if lead.strip(" \t") == "" else b";"
-        found = lines[line - 1].find(before + m.group().encode("ascii"), start, start + _SEARCH_WINDOW)
+        needle = before + m.group().encode("ascii")
+        found = lines[line - 1].find(needle, start, start + _SEARCH_WINDOW)
         if found < 0:
             return 1
         found += len(before)

@@ -80,7 +80,8 @@ def refuse_entities(path: str, data: bytes) -> None:
         return
     public = keyword.upper() == b"PUBLIC"
     system = second if public else first
-    if public and first and _W3C_PUBLIC.match(first) and (system is None or _W3C_SYSTEM.match(system)):
+    w3c_system = system is None or _W3C_SYSTEM.match(system)
+    if public and first and _W3C_PUBLIC.match(first) and w3c_system:
         return
     if not public and system and _W3C_SYSTEM.match(system):
         return
@@ -100,7 +101,7 @@ def _ascii_compatible(source: Source) -> bytes:
 def _unwrap(data: bytes) -> tuple[bytes, int]:
     """Cut EDGAR's SGML wrapper; return the document and the number of lines cut before it."""
     head = data[:4096].lstrip()
-    if not head[:1] == b"<" or not re.match(rb"<(?:XBRL|DOCUMENT|TEXT|SEC-DOCUMENT)>", head, re.I):
+    if head[:1] != b"<" or not re.match(rb"<(?:XBRL|DOCUMENT|TEXT|SEC-DOCUMENT)>", head, re.I):
         return data, 0
     m = _XML_START.search(data)
     if m is None:

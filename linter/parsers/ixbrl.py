@@ -19,9 +19,10 @@ _FIXED = {"fixed-true": "true", "fixed-false": "false", "booleantrue": "true",
           "booleanfalse": "false"}
 _DEI_KEPT = frozenset({"DocumentType", "DocumentFiscalYearFocus", "DocumentPeriodEndDate",
                        "EntityRegistrantName", "AmendmentFlag", "DocumentFiscalPeriodFocus"})
-_FACT_TAGS = tuple("{%s}%s" % (ns, t) for ns in sorted(IX_NAMESPACES) for t in ("nonNumeric", "nonFraction"))
+_FACT_TAGS = tuple(f"{{{ns}}}{t}" for ns in sorted(IX_NAMESPACES)
+                   for t in ("nonNumeric", "nonFraction"))
 _BREAK = "\x00"  # a block boundary; source newlines inside a paragraph are only spaces
-_CONTINUATION_TAGS = tuple("{%s}continuation" % ns for ns in sorted(IX_NAMESPACES))
+_CONTINUATION_TAGS = tuple(f"{{{ns}}}continuation" for ns in sorted(IX_NAMESPACES))
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def read_facts(root: Any, line_offset: int = 0) -> Facts:
     for element in root.iter(*_FACT_TAGS):
         inline = True
         prefix, _, name = (element.get("name") or "").rpartition(":")
-        uri = namespaces.get(prefix) if prefix in namespaces else _resolve(element, prefix, namespaces)
+        known = prefix in namespaces
+        uri = namespaces[prefix] if known else _resolve(element, prefix, namespaces)
         if uri is None:
             continue
         if _DEI.match(uri):
