@@ -18,6 +18,7 @@ from linter.results import DocumentResult, Finding, RunResult
 BASELINE_VERSION = 1
 _SPACES = re.compile(r"\s+")
 _FIELDS = ("path", "rule", "section", "fingerprint")
+WHOLE_SECTION = ("requirement", "conditional", "metric", "flag")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -47,11 +48,20 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
-def text_fingerprint(finding: Finding) -> str:
-    """The rule and the text concerned (the sentence excerpt; the message when a finding has
-    no text, e.g. a flag checked against an XBRL fact)."""
-    basis = f"{finding.rule}\0{fold(finding.excerpt or finding.message)}"
+def text_fingerprint(finding: Finding, whole_section: bool = False) -> str:
+    """The rule and the text concerned: the sentence excerpt, or the message when a finding has
+    no text. A finding about the whole section has no text of its own: only the rule counts."""
+    text = "" if whole_section else fold(finding.excerpt or finding.message)
+    basis = f"{finding.rule}\0{text}"
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20]
+
+
+def whole_section_rules(result: RunResult) -> frozenset[str]:
+    """Rules whose finding is about the whole section, one per document: a requirement missing
+    or partly met, a condition unmet, a measure, a flag against the text. Each is shown at a
+    sentence (its first evidence or trigger) that changes when paragraphs move, so the sentence
+    is no part of its identity. Only `forbid` findings are about the sentence they quote."""
+    return frozenset(rule for rule, meta in result.rules if meta.get("kind") in WHOLE_SECTION)
 
 
 def relative(doc_path: str, folder: Path) -> str:
@@ -64,25 +74,27 @@ def relative(doc_path: str, folder: Path) -> str:
         return Path(doc_path).resolve().as_posix()
 
 
-def key_of(doc: DocumentResult, finding: Finding, folder: Path) -> Key:
+def key_of(doc: DocumentResult, finding: Finding, folder: Path,
+           whole: frozenset[str] = frozenset()) -> Key:
     section = fold(doc.section.title) if doc.section else ""
-    return Key(relative(doc.path, folder), finding.rule, section, text_fingerprint(finding))
+    return Key(relative(doc.path, folder), finding.rule, section,
+               text_fingerprint(finding, finding.rule in whole))
 
 
 def record(result: RunResult, path: str) -> Baseline:
     """Today's findings as a baseline to be written at ``path``."""
-    folder = Path(path).resolve().parent
-    counts = Counter(key_of(d, f, folder) for d in result.documents for f in d.findings)
+    folder, whole = Path(path).resolve().parent, whole_section_rules(result)
+    counts = Counter(key_of(d, f, folder, whole) for d in result.documents for f in d.findings)
     return Baseline(path, tuple(sorted(counts.items())))
 
 
 def dumps(baseline: Baseline, result: RunResult) -> str:
     """Sorted, indented JSON with one entry per distinct finding: small, stable diffs."""
-    folder = baseline.folder
+    folder, whole = baseline.folder, whole_section_rules(result)
     excerpts: dict[Key, str] = {}
     for d in result.documents:
         for f in d.findings:
-            excerpts.setdefault(key_of(d, f, folder), f.excerpt or f.message)
+            excerpts.setdefault(key_of(d, f, folder, whole), f.excerpt or f.message)
     entries = [{**dataclasses.asdict(key), "count": n, "excerpt": excerpts.get(key, "")}
                for key, n in baseline.counts]  # sorted by key: one line per field, fixed order
     body = {"version": BASELINE_VERSION, "tool": "disclosure-lint", "findings": entries}
@@ -178,14 +190,14 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 def apply(result: RunResult, baseline: Baseline) -> RunResult:
     """``result`` without the findings the baseline records, each record hiding as many
     occurrences as it counts (the earliest in the document), and how many were hidden."""
-    folder = baseline.folder
+    folder, whole = baseline.folder, whole_section_rules(result)
     remaining = Counter(dict(baseline.counts))
     hidden = 0
     documents = []
     for doc in result.documents:
         kept = []
         for finding in doc.findings:
-            key = key_of(doc, finding, folder)
+            key = key_of(doc, finding, folder, whole)
             if remaining[key] > 0:
                 remaining[key] -= 1
                 hidden += 1

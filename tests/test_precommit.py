@@ -215,30 +215,38 @@ def _config(hooks: tuple[Path, str], args: list[str]) -> str:
     return yaml.safe_dump(config)
 
 
-def test_args_pass_through(tmp_path: Path, hooks: tuple[Path, str],
+def test_args_pass_through(tmp_path: Path, repo: Path, hooks: tuple[Path, str],
                            pre_commit_home: Path) -> None:
-    """`args:` reach the linter: --fail-on decides the exit code, --baseline hides findings."""
-    vague = COMPLETE.replace("## Governance\n\n", "## Governance\n\nOur CISO periodically "
-                             "reports to the Board on cybersecurity matters.\n\n")
-    work = _drafts_repo(tmp_path / "work", {"disclosures/item1c.md": vague})
-    (work / ".pre-commit-config.yaml").write_text(_config(hooks, []), encoding="utf-8")
-    _git(work, "add", "-A")
-    assert _pre_commit(work, pre_commit_home, "run", "--all-files").returncode == 0
+    """`args:` reach the linter: --pack picks the rules, --fail-on and --config decide the exit
+    code, --baseline hides what it records. The pack is the tests' own fixture pack, so the
+    outcome does not move with the tuning of the built-in one."""
+    absolute = COMPLETE.replace("## Governance\n\n", "## Governance\n\nWe guarantee that "
+                                "our systems are fully secure.\n\n")
+    work = _drafts_repo(tmp_path / "work", {"disclosures/item1c.md": absolute})
+    shutil.copytree(repo / "tests" / "fixtures" / "packs" / "mini", work / "packs" / "mini")
+    (work / "strict.yaml").write_text("fail_on: warning\n", encoding="utf-8")
 
-    (work / ".pre-commit-config.yaml").write_text(_config(hooks, ["--fail-on", "warning"]),
-                                                  encoding="utf-8")
-    done = _pre_commit(work, pre_commit_home, "run", "--all-files")
-    assert done.returncode == 1, done.stdout
-    assert "warning [vague-frequency]" in done.stdout
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        (work / ".pre-commit-config.yaml").write_text(_config(hooks, list(args)),
+                                                      encoding="utf-8")
+        _git(work, "add", "-A")
+        return _pre_commit(work, pre_commit_home, "run", "--all-files")
+
+    lenient = run("--pack", "packs/mini")
+    assert lenient.returncode == 0, lenient.stdout  # warnings only, fail-on error
+    strict = run("--pack", "packs/mini", "--fail-on", "warning")
+    assert strict.returncode == 1, strict.stdout
+    assert "disclosures/item1c.md:" in strict.stdout
+    assert "warning [absolute-claims]" in strict.stdout
+    configured = run("--pack", "packs/mini", "--config", "strict.yaml")
+    assert configured.returncode == 1, configured.stdout
 
     lint = Path(sys.executable).with_name("disclosure-lint")
-    subprocess.run([str(lint), "check", "disclosures/item1c.md", "--write-baseline",
-                    "baseline.json"], cwd=work, check=True, capture_output=True)
-    args = ["--fail-on", "warning", "--baseline", "baseline.json"]
-    (work / ".pre-commit-config.yaml").write_text(_config(hooks, args), encoding="utf-8")
-    _git(work, "add", "-A")
-    done = _pre_commit(work, pre_commit_home, "run", "--all-files")
-    assert done.returncode == 0, done.stdout
+    subprocess.run([str(lint), "check", "disclosures/item1c.md", "--pack", "packs/mini",
+                    "--write-baseline", "baseline.json"], cwd=work, check=True,
+                   capture_output=True)
+    baselined = run("--pack", "packs/mini", "--fail-on", "warning", "--baseline", "baseline.json")
+    assert baselined.returncode == 0, baselined.stdout
 
 
 def _readme_yaml(repo: Path) -> list[str]:
