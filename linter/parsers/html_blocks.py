@@ -1,4 +1,4 @@
-"""Turn an HTML tree into blocks in one pass over its text, after inline markup is merged."""
+"""Turn an HTML tree into blocks in one pass over its text nodes, in document order."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from linter.parsers.html_text import (
     CELL_TAGS,
     HEADING_TAGS,
     HIDDEN_TAGS,
-    INLINE_TAGS,
     LIST_TAGS,
     collapse,
     local_name,
@@ -21,8 +20,9 @@ from linter.parsers.html_tree import Tree
 # EDGAR headings are rarely <h1> to <h6>: they are short bold, underlined or italic runs
 # (Workiva: font-weight:700 spans), or text in capitals.
 _EMPHASIS_TAGS = frozenset({"b", "strong", "u", "i", "em"})
-_STYLE_SCAN = tuple("{*}" + t for t in ("span", "font", "b", "strong", "u", "i", "em", "p", "div"))
 _EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)|underline|italic", re.IGNORECASE)
+_DISPLAY = re.compile(r"display\s*:\s*(none|inline)", re.IGNORECASE)
+_ITEM_OR_PART = re.compile(r"(?:item|part)\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 # Page furniture repeated at every page break of an EDGAR filing: the page number and the
 # "Table of Contents" link back to the index. Left in, they would split the disclosure's
@@ -31,10 +31,8 @@ _FURNITURE = re.compile(
     r"(?:page\s+)?[-\u2013\u2014]?\s*(?:\d{1,3}|[ivxlc]{1,7})\s*[-\u2013\u2014]?"
     r"|(?:back\s+to\s+|return\s+to\s+)?(?:the\s+)?table\s+of\s+contents|index",
     re.IGNORECASE)
-_DISPLAY = re.compile(r"display\s*:\s*(none|inline)", re.IGNORECASE)
-_ITEM_OR_PART = re.compile(r"(?:item|part)\b", re.IGNORECASE)
-# The first word of a text: inline markup may split the text after it, and entities
-# (&#160;) may stand for what follows it in the source.
+# The first word of a text, searched for in the source to give a column: entities (&#160;)
+# may stand for what precedes or follows it there.
 _PROBE = re.compile(r"[A-Za-z0-9]+")
 # Workiva puts megabytes of hidden contexts before the first visible text; columns are
 # searched for after it.
@@ -43,6 +41,8 @@ _BODY = re.compile(rb"<body\b", re.IGNORECASE)
 _SEARCH_WINDOW = 262144
 _HEADING_CHARS = 120
 _XPATHS: dict[str, Any] = {}
+
+Part = tuple[str, Any, bool]  # raw text, the element it belongs to (owner), is it a tail
 
 
 def _xpath(expression: str) -> Any:
@@ -56,213 +56,162 @@ def _xpath(expression: str) -> Any:
 
 
 def extract_blocks(tree: Tree) -> list[Block]:
-    """The visible blocks of ``tree`` in document order. Mutates the tree (drops hidden parts,
-    merges inline markup): read facts first."""
+    """The visible blocks of ``tree`` in document order. Drops hidden parts of the tree
+    (ix:header among them): read facts first."""
     from lxml import etree
 
-    root = tree.root
-    etree.strip_elements(root, *HIDDEN_TAGS, with_tail=False)
-    styled, hidden, inline = _scan_styles(root)
-    for element in hidden:
-        _remove_keeping_tail(element)
-    for element in inline:
-        element.tag = "span"  # merged into the text around it with the other inline markup
-    counts = _styled_counts(styled)
-    etree.strip_tags(root, *INLINE_TAGS)
-    builder = _Builder(tree, counts)
+    etree.strip_elements(tree.root, *HIDDEN_TAGS, with_tail=False)
+    builder = _Builder(tree)
     add = builder.add
-    for node in _xpath("//text()")(root):
+    for node in _xpath("//text()")(tree.root):
         add(node)
     builder.flush()
     return builder.blocks
 
 
-def _scan_styles(root: Any) -> tuple[list[Any], list[Any], list[Any]]:
-    """Emphasised elements (bold, underlined, italic), hidden ones (display:none) and
-    blocks shown inline (EDGAR agents write runs as <div style="display:inline">), in one
-    pass over the elements that carry text styling."""
-    styled: list[Any] = []
-    hidden: list[Any] = []
-    inline: list[Any] = []
-    for element in root.iter(*_STYLE_SCAN):
-        style = element.get("style")
-        if style:
-            display = _DISPLAY.search(style) if "display" in style else None
-            if display is not None:
-                if display.group(1).lower() == "none":
-                    hidden.append(element)
-                    continue
-                inline.append(element)
-            if _emphasised(style):
-                styled.append(element)
-                continue
-        if local_name(element.tag) in _EMPHASIS_TAGS:
-            styled.append(element)
-    return styled, hidden, inline
-
-
-def _emphasised(style: str) -> bool:
-    # Literal tests first: Workiva writes every span's weight, "font-weight:400" or ":700".
-    if "font-weight:700" in style or "underline" in style or "italic" in style:
-        return True
-    if "font-weight:400" in style:
-        return False
-    return _EMPHASIS_STYLE.search(style) is not None
-
-
-def _remove_keeping_tail(element: Any) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
-
-
-def _container(element: Any) -> Any:
-    """The nearest block element at or above ``element``."""
-    while element is not None:
-        tag = element.tag
-        if isinstance(tag, str) and local_name(tag) in BLOCK_TAGS:
-            return element
-        element = element.getparent()
-    return None
-
-
-def _styled_counts(elements: list[Any]) -> dict[Any, int]:
-    """For each block, how many non-space characters sit inside bold/underlined/italic runs."""
-    chosen = set(elements)
-    counts: dict[Any, int] = {}
-    for element in elements:
-        parent = element.getparent()
-        if parent is not None and parent in chosen:
-            continue  # counted with its styled ancestor
-        block = _container(element)
-        if block is None:
-            continue
-        chars = len("".join("".join(element.itertext()).split()))
-        counts[block] = counts.get(block, 0) + chars
-    return counts
-
-
 class _Builder:
     """Groups text nodes into blocks: a new block starts wherever the enclosing block
-    element changes or a block element closes (the text after it is a block of its own)."""
+    element changes or a block element closes (the text after it is a block of its own).
+    Styles are read only where they decide something: display on block elements, emphasis
+    on the runs of short blocks (heading candidates)."""
 
-    def __init__(self, tree: Tree, styled: dict[Any, int]) -> None:
+    def __init__(self, tree: Tree) -> None:
         self.tree = tree
-        self.styled = styled
         self.blocks: list[Block] = []
         self.offset = 0
         self.container: Any = None
-        self.parts: list[tuple[str, Any, bool, bool]] = []
+        self.parts: list[Part] = []
+        self.is_block: dict[Any, bool] = {}
+        self.visible: dict[Any, bool] = {}
         self.lines: list[bytes] | None = None
         self.cursor = (0, 0)
-        self.space = False
 
     def add(self, node: Any) -> None:
         owner = node.getparent()
-        is_tail = node.is_tail
-        parts = self.parts
-        if parts and parts[-1][1] is owner and parts[-1][3] == is_tail:
-            # libxml2 keeps the text of merged inline markup as adjacent nodes: one string.
-            raw, _, after_br, _ = parts[-1]
-            parts[-1] = (raw + node, owner, after_br, is_tail)
+        if node.is_tail:
+            self._add_tail(node, owner)
             return
-        if not node.strip():
-            self.space = bool(parts)
-            return
-        if is_tail:
-            tag = owner.tag
-            local = local_name(tag) if isinstance(tag, str) else ""
-            after_br = local == "br"
-            if local in BLOCK_TAGS:
-                boundary = True
-            elif after_br:
-                # <br><br> separates paragraphs in hand-written HTML; one <br> is a space.
-                previous = owner.getprevious()
-                boundary = (previous is not None and previous.tag == tag
-                            and not (previous.tail or "").strip())
-            else:
-                boundary = False
-            container = _container(owner.getparent())
+        # The common case, inlined: the text of a run whose block is its parent or above.
+        element = owner
+        while element is not None:
+            tag = element.tag
+            block = _BLOCK_TAG.get(tag)
+            if block is None:
+                block = _block_tag(tag)
+            if block and (self.is_block.get(element) or self._displayed_as_block(element)):
+                break
+            element = element.getparent()
+        if element is not self.container:
+            if self.parts:
+                self.flush()
+            self.container = element
+        self.parts.append((node, owner, False))
+
+    def _add_tail(self, node: Any, owner: Any) -> None:
+        tag = owner.tag
+        if _block_tag(tag) and self._displayed_as_block(owner):
+            container, boundary = self._container(owner.getparent()), True
+        elif tag.__class__ is str and local_name(tag) == "br":
+            # <br><br> separates paragraphs in hand-written HTML; one <br> is a space.
+            previous = owner.getprevious()
+            boundary = (previous is not None and previous.tag == tag
+                        and not (previous.tail or "").strip())
+            container = self._container(owner.getparent())
+            if not boundary and container is self.container and self.parts:
+                node = " " + node
         else:
-            after_br = boundary = False
-            container = owner if local_name(owner.tag) in BLOCK_TAGS else _container(owner)
+            container, boundary = self._container(owner.getparent()), False
         if boundary or container is not self.container:
-            if parts:
+            if self.parts:
                 self.flush()
             self.container = container
-        elif self.space:
-            after_br = True  # whitespace between the previous text and this one
-        self.space = False
-        self.parts.append((str(node), owner, after_br, is_tail))
+        self.parts.append((node, owner, True))
+
+    def _displayed_as_block(self, element: Any) -> bool:
+        """A block element shows as a block unless its style says inline (EDGAR agents write
+        runs as <div style="display:inline">)."""
+        known = self.is_block.get(element)
+        if known is None:
+            style = element.get("style")
+            known = True
+            if style and "display" in style:
+                display = _DISPLAY.search(style)
+                known = display is None or display.group(1).lower() != "inline"
+            self.is_block[element] = known
+        return known
+
+    def _container(self, element: Any) -> Any:
+        """The nearest block element at or above ``element``."""
+        while element is not None:
+            if _block_tag(element.tag) and self._displayed_as_block(element):
+                return element
+            element = element.getparent()
+        return None
+
+    def _visible(self, element: Any) -> bool:
+        """Not inside a display:none element (ix:header's wrapper, spacer cells, …)."""
+        chain = []
+        while element is not None:
+            known = self.visible.get(element)
+            if known is not None:
+                break
+            chain.append(element)
+            element = element.getparent()
+        else:
+            known = True
+        for el in reversed(chain):
+            if known:
+                style = el.get("style") if el.tag.__class__ is str else None
+                if style and "none" in style:
+                    display = _DISPLAY.search(style)
+                    known = display is None or display.group(1).lower() != "none"
+            self.visible[el] = known
+        return known
 
     def flush(self) -> None:
         parts, self.parts = self.parts, []
-        if len(parts) == 1 and "\n" not in parts[0][0]:
-            raw, owner, _, _ = parts[0]
-            text = collapse(raw)
-            if not text or self._skipped(text):
-                return
-            line = owner.sourceline or 1
-            location = Location(line + self.tree.line_offset, self._column(line, raw))
-            anchors: tuple[Anchor, ...] = (Anchor(0, location),)
+        container = self.container
+        raw = parts[0][0] if len(parts) == 1 else "".join(p[0] for p in parts)
+        local = local_name(container.tag) if container is not None else ""
+        if local in CELL_TAGS and _LETTER.search(raw) is None:
+            return  # "$", "2024", "(1,234)": half a 10-K's cells; no disclosure rule reads them
+        text = collapse(raw)
+        if not text or (len(text) <= 30 and _FURNITURE.fullmatch(text)):
+            return
+        if not self._visible(container):
+            return
+        line = parts[0][1].sourceline or 1
+        if "\n" in raw:
+            text, anchors = self._lines(raw, line)
         else:
-            text, anchors = self._join(parts)
-            if not text or self._skipped(text):
-                return
-        kind, level = self._kind(text)
+            anchors = (Anchor(0, Location(line + self.tree.line_offset, self._column(line, raw))),)
+        kind, level = self._kind(text, local, parts)
         self.blocks.append(Block(kind, text, self.offset, anchors, level))
         self.offset += len(text) + 1
 
-    def _join(self, parts: list[tuple[str, Any, bool, bool]]) -> tuple[str, tuple[Anchor, ...]]:
-        """Several text nodes (split by <br> or unknown markup) or several source lines."""
+    def _lines(self, raw: str, line: int) -> tuple[str, tuple[Anchor, ...]]:
+        """A text over several source lines (hand-written HTML): an anchor per line."""
         texts: list[str] = []
         anchors: list[Anchor] = []
         pos = 0
-        space = False
-        for raw, owner, after_br, _ in parts:
-            base = owner.sourceline or 1
-            for k, segment in enumerate(raw.split("\n")):
-                norm = collapse(segment)
-                if not norm:
-                    space = space or bool(segment)
-                    continue
-                if texts and (space or after_br or k > 0 or segment[:1].isspace()):
-                    texts.append(" ")
-                    pos += 1
-                column = self._column(base + k, segment) if k == 0 else _indent(segment)
-                anchors.append(Anchor(pos, Location(base + k + self.tree.line_offset, column)))
-                texts.append(norm)
-                pos += len(norm)
-                space = segment[-1:].isspace()
-                after_br = False
+        for k, segment in enumerate(raw.split("\n")):
+            norm = collapse(segment)
+            if not norm:
+                continue
+            if texts:
+                texts.append(" ")
+                pos += 1
+            column = self._column(line + k, segment) if k == 0 else _indent(segment)
+            anchors.append(Anchor(pos, Location(line + k + self.tree.line_offset, column)))
+            texts.append(norm)
+            pos += len(norm)
         return "".join(texts), tuple(anchors)
 
-    def _skipped(self, text: str) -> bool:
-        """A table cell without a letter ("$", "2024", "(1,234)"): financial statements are
-        half a 10-K's cells and no disclosure rule reads them, so they are not blocks. Page
-        furniture outside tables is dropped too."""
-        if len(text) <= 30 and _FURNITURE.fullmatch(text):
-            return True
-        container = self.container
-        return (container is not None and local_name(container.tag) in CELL_TAGS
-                and _LETTER.search(text) is None)
-
-    def _kind(self, text: str) -> tuple[BlockKind, int]:
-        container = self.container
-        local = local_name(container.tag) if container is not None else ""
+    def _kind(self, text: str, local: str, parts: list[Part]) -> tuple[BlockKind, int]:
         if local in HEADING_TAGS:
             return BlockKind.HEADING, HEADING_TAGS[local]
         if len(text) <= _HEADING_CHARS:
-            styled = self.styled.get(container, 0) >= len(text) - text.count(" ")
-            level = heading_level(text, styled)
+            level = heading_level(text, lambda: self._emphasised(parts))
             if level:
                 return BlockKind.HEADING, level
         if local in CELL_TAGS:
@@ -271,10 +220,27 @@ class _Builder:
             return BlockKind.LIST_ITEM, 0
         return BlockKind.PARAGRAPH, 0
 
+    def _emphasised(self, parts: list[Part]) -> bool:
+        """Every run of text is bold, underlined or italic (by tag or style), up to the block."""
+        container = self.container
+        for raw, owner, is_tail in parts:
+            if not raw.strip():
+                continue
+            element = owner.getparent() if is_tail else owner
+            while element is not None:
+                if _emphasis(element):
+                    break
+                if element is container:
+                    return False
+                element = element.getparent()
+            else:
+                return False
+        return True
+
     def _column(self, line: int, segment: str) -> int:
         """Best-effort column of ``segment`` on source line ``line``: EDGAR files hold whole
         documents on a handful of lines, so the column is what points a reader there. Text
-        is searched for just after a tag (``>text``), moving forward through the file."""
+        is searched for just after its tag (``>text``), moving forward through the file."""
         stripped = segment.lstrip()
         m = _PROBE.match(stripped)
         if m is None:
@@ -299,6 +265,31 @@ class _Builder:
         return found + 1
 
 
+_BLOCK_TAG: dict[Any, bool] = {}
+
+
+def _block_tag(tag: Any) -> bool:
+    """Is ``tag`` (a qualified name, or lxml's Entity/Comment factory) a block tag; cached."""
+    known = _BLOCK_TAG.get(tag)
+    if known is None:
+        known = _BLOCK_TAG[tag] = tag.__class__ is str and local_name(tag) in BLOCK_TAGS
+    return known
+
+
+def _emphasis(element: Any) -> bool:
+    tag = element.tag
+    if tag.__class__ is not str:
+        return False
+    style = element.get("style")
+    if style:
+        # Literal tests first: Workiva writes every span's weight, ":400" or ":700".
+        if "font-weight:700" in style or "underline" in style or "italic" in style:
+            return True
+        if "font-weight:400" not in style and _EMPHASIS_STYLE.search(style):
+            return True
+    return local_name(tag) in _EMPHASIS_TAGS
+
+
 def _body_start(raw: bytes) -> tuple[int, int]:
     m = _HEADER_END.search(raw) or _BODY.search(raw)
     if m is None:
@@ -310,9 +301,9 @@ def _indent(segment: str) -> int:
     return len(segment) - len(segment.lstrip()) + 1
 
 
-def heading_level(text: str, styled: bool) -> int:
-    """The heading level of a short bold/underlined or capitalised line (PART 1, Item 2,
-    anything else 3), or 0 when ``text`` reads as prose."""
+def heading_level(text: str, emphasised: Any) -> int:
+    """The heading level of a short emphasised or capitalised line (PART 1, Item 2, anything
+    else 3), or 0 when ``text`` reads as prose. ``emphasised()`` is asked only when needed."""
     if len(text) > _HEADING_CHARS:
         return 0
     words = text.count(" ") + 1
@@ -323,7 +314,7 @@ def heading_level(text: str, styled: bool) -> int:
         return 0
     if _LETTER.search(text) is None:
         return 0
-    if not styled and not (len(text) >= 4 and text.isupper()):
+    if not (len(text) >= 4 and text.isupper()) and not emphasised():
         return 0
     if item:
         return 1 if item.group().lower() == "part" else 2

@@ -19,8 +19,8 @@ _FIXED = {"fixed-true": "true", "fixed-false": "false", "booleantrue": "true",
           "booleanfalse": "false"}
 _DEI_KEPT = frozenset({"DocumentType", "DocumentFiscalYearFocus", "DocumentPeriodEndDate",
                        "EntityRegistrantName", "AmendmentFlag", "DocumentFiscalPeriodFocus"})
-_FACT_TAGS = tuple(f"{{{ns}}}{t}" for ns in sorted(IX_NAMESPACES)
-                   for t in ("nonNumeric", "nonFraction"))
+# The cyd and dei taxonomies hold flags, text blocks, dates and strings: all ix:nonNumeric.
+_FACT_TAGS = tuple(f"{{{ns}}}nonNumeric" for ns in sorted(IX_NAMESPACES))
 _BREAK = "\x00"  # a block boundary; source newlines inside a paragraph are only spaces
 _CONTINUATION_TAGS = tuple(f"{{{ns}}}continuation" for ns in sorted(IX_NAMESPACES))
 
@@ -37,11 +37,17 @@ class Facts:
 def read_facts(root: Any, line_offset: int = 0) -> Facts:
     """Facts of the tree rooted at ``root`` (an lxml element parsed as XML, namespaces kept)."""
     namespaces: dict[str, str | None] = {}
-    continuations: dict[str, Any] | None = None
+    continuations: dict[str, Any] = {}
+    found: list[Any] = []
+    inline = any(uri in IX_NAMESPACES for uri in root.nsmap.values())
+    for element in root.iter(*_FACT_TAGS, *_CONTINUATION_TAGS):  # one pass for both
+        if element.tag in _CONTINUATION_TAGS:
+            continuations[element.get("id")] = element
+        else:
+            found.append(element)
     cyd: list[Fact] = []
     dei: list[tuple[str, str]] = []
-    inline = any(uri in IX_NAMESPACES for uri in root.nsmap.values())
-    for element in root.iter(*_FACT_TAGS):
+    for element in found:
         inline = True
         prefix, _, name = (element.get("name") or "").rpartition(":")
         known = prefix in namespaces
@@ -52,8 +58,6 @@ def read_facts(root: Any, line_offset: int = 0) -> Facts:
             if name in _DEI_KEPT:
                 dei.append((f"dei:{name}", collapse("".join(element.itertext()))))
             continue
-        if continuations is None:
-            continuations = {c.get("id"): c for c in root.iter(*_CONTINUATION_TAGS)}
         value = _value(element, name, continuations)
         line = (element.sourceline or 1) + line_offset
         cyd.append(Fact(name=name, value=value, namespace=uri, location=Location(line, 1)))
