@@ -17,11 +17,12 @@ def default_pack(form: str | None) -> str:
     return DEFAULT_PACKS.get((form or "").upper().removesuffix("/A"), "item1c")
 
 
-def load_pack(name_or_path: str) -> Pack:
-    """Read, validate and compile one pack (and the packs it extends). Raises PackError."""
-    from linter.packs.loader import compile_pack, read_pack, resolve
+def load_pack(name_or_path: str, use_cache: bool = True) -> Pack:
+    """Read, validate and compile one pack (and the packs it extends). Raises PackError.
+    ``use_cache=False`` reads even a built-in pack in full, never from the cache."""
+    from linter.packs.loader import load, resolve
 
-    return compile_pack(read_pack(resolve(name_or_path)))
+    return load(resolve(name_or_path), use_cache)
 
 
 @dataclass
@@ -34,13 +35,13 @@ class PackCache:
     compiled: int = 0
 
     def get(self, name_or_path: str) -> Pack:
-        from linter.packs.loader import compile_pack, read_pack, resolve
+        from linter.packs.loader import load, resolve
 
         key = str(resolve(name_or_path))
         cached = self.packs.get(key)
         if cached is not None and cached[0] == _stamp(cached[1].files):
             return cached[1]
-        pack = compile_pack(read_pack(Path(key)))
+        pack = load(Path(key))
         self.packs[key] = (_stamp(pack.files), pack)
         self.compiled += 1
         return pack

@@ -8,7 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from linter.errors import PackError
-from linter.packs.compile import ConditionCompiler, Where, compile_lexicon
+from linter.packs.compile import (
+    ConditionCompiler,
+    Where,
+    check_lexicon_patterns,
+    compile_lexicon,
+)
 from linter.packs.model import Lexicon, Pack, Rule
 from linter.packs.schema import validate
 from linter.packs.yamlpos import Positioned, load_yaml
@@ -26,6 +31,7 @@ class RawPack:
     doc: Positioned
     rules: list[tuple[str, Positioned]]
     base: RawPack | None = None
+    cached: bool = False  # read from the cache: plain data, no positions
 
     @property
     def data(self) -> dict[str, Any]:
@@ -61,30 +67,82 @@ def resolve(name_or_path: str, relative_to: Path | None = None) -> Path:
     raise PackError(name_or_path, f"no such pack (a folder with pack.yaml, or a built-in: {known})")
 
 
-def read_yaml(path: Path) -> Positioned:
+def read_text(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_FILE:
             raise PackError(str(path), f"file is over {MAX_FILE:,} bytes")
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise PackError(str(path), "not UTF-8 text") from None
     except OSError as exc:
         raise PackError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return load_yaml(text, str(path))
 
 
-def read_pack(pack_yaml: Path, seen: tuple[Path, ...] = ()) -> RawPack:
-    """Read and schema-check a pack and, recursively, the packs it extends."""
+def read_yaml(path: Path) -> Positioned:
+    return load_yaml(read_text(path), str(path))
+
+
+def load(pack_yaml: Path, use_cache: bool = True) -> Pack:
+    """Read, check and compile a pack. A pack read from the cache has no positions, so if it
+    fails to compile (the compiler changed since) it is read again in full for the error."""
+    raw = read_pack(pack_yaml, use_cache=use_cache)
+    try:
+        return compile_pack(raw)
+    except PackError:
+        if not _any_cached(raw):
+            raise
+    return compile_pack(read_pack(pack_yaml, use_cache=False))
+
+
+def _any_cached(raw: RawPack | None) -> bool:
+    return raw is not None and (raw.cached or _any_cached(raw.base))
+
+
+def read_pack(pack_yaml: Path, seen: tuple[Path, ...] = (), use_cache: bool = True) -> RawPack:
+    """Read and schema-check a pack and, recursively, the packs it extends. A built-in pack
+    whose files, schema and reading code are unchanged since a previous run comes from the
+    cache (see linter.packs.cache) instead."""
     if pack_yaml in seen:
         chain = " -> ".join(str(p) for p in (*seen, pack_yaml))
         raise PackError(str(pack_yaml), f"packs extend each other in a cycle: {chain}")
-    doc = read_yaml(pack_yaml)
+    files = [pack_yaml, *sorted((pack_yaml.parent / "rules").glob("*.y*ml"))]
+    texts = {_name(pack_yaml, f): read_text(f) for f in files}
+    key = _cache_key(pack_yaml, texts) if use_cache else None
+    raw = _from_cache(pack_yaml, files, key) if key else None
+    if raw is None:
+        raw = _check(pack_yaml, files, texts)
+        if key:
+            from linter.packs import cache
+
+            cache.store(pack_yaml, key, {_name(pack_yaml, Path(raw.file)): raw.data,
+                                         **{_name(pack_yaml, Path(f)): d.data
+                                            for f, d in raw.rules}})
+    extends = raw.data.get("extends")
+    if extends:
+        try:
+            base_yaml = resolve(extends, pack_yaml.parent)
+        except PackError as exc:
+            line, col = raw.doc.where(("extends",))
+            raise PackError(str(pack_yaml), exc.message, line, col) from None
+        raw.base = read_pack(base_yaml, (*seen, pack_yaml), use_cache)
+    return raw
+
+
+def _name(pack_yaml: Path, file: Path) -> str:
+    return file.relative_to(pack_yaml.parent).as_posix()
+
+
+def _check(pack_yaml: Path, files: list[Path], texts: dict[str, str]) -> RawPack:
+    """Parse and schema-check every file of one pack (not the packs it extends), and compile
+    each of its lexicon patterns alone."""
+    doc = load_yaml(texts[_name(pack_yaml, pack_yaml)], str(pack_yaml))
     if not isinstance(doc.data, dict):
         raise PackError(str(pack_yaml), "a pack file must be a mapping", 1, 1)
     validate(doc, "pack", str(pack_yaml))
+    check_lexicon_patterns(str(pack_yaml), doc)
     rules = []
-    for rule_file in sorted((pack_yaml.parent / "rules").glob("*.y*ml")):
-        rule_doc = read_yaml(rule_file)
+    for rule_file in files[1:]:
+        rule_doc = load_yaml(texts[_name(pack_yaml, rule_file)], str(rule_file))
         if not isinstance(rule_doc.data, dict):
             raise PackError(str(rule_file), "a rule file must be a mapping", 1, 1)
         validate(rule_doc, "rule", str(rule_file))
@@ -93,16 +151,36 @@ def read_pack(pack_yaml: Path, seen: tuple[Path, ...] = ()) -> RawPack:
             raise PackError(str(rule_file), f"rule id {rule_doc.data['id']!r} differs from the "
                             f"file name {rule_file.stem!r}", line, col)
         rules.append((str(rule_file), rule_doc))
-    raw = RawPack(str(pack_yaml), doc, rules)
-    extends = doc.data.get("extends")
-    if extends:
-        try:
-            base_yaml = resolve(extends, pack_yaml.parent)
-        except PackError as exc:
-            line, col = doc.where(("extends",))
-            raise PackError(str(pack_yaml), exc.message, line, col) from None
-        raw.base = read_pack(base_yaml, (*seen, pack_yaml))
-    return raw
+    return RawPack(str(pack_yaml), doc, rules)
+
+
+def _cache_key(pack_yaml: Path, texts: dict[str, str]) -> str | None:
+    """The cache key of a built-in pack; None for any other pack (always read in full)."""
+    from linter.packs import cache
+
+    try:
+        rules = data_dir("rules").resolve()
+    except FileNotFoundError:
+        return None
+    if pack_yaml.parent.parent != rules or cache.folder() is None:
+        return None
+    try:
+        return cache.key(texts, rules / "pack.schema.json")
+    except OSError:
+        return None
+
+
+def _from_cache(pack_yaml: Path, files: list[Path], key: str) -> RawPack | None:
+    from linter.packs import cache
+
+    stored = cache.load(pack_yaml, key)
+    if stored is None:
+        return None
+    data = [stored.get(_name(pack_yaml, f)) for f in files]
+    if not all(isinstance(d, dict) for d in data):
+        return None
+    rules = [(str(f), Positioned(d, {}, {})) for f, d in zip(files[1:], data[1:], strict=True)]
+    return RawPack(str(pack_yaml), Positioned(data[0], {}, {}), rules, cached=True)
 
 
 @dataclass
