@@ -1,8 +1,9 @@
-"""Turn an HTML tree into blocks in one pass over its text nodes, in document order."""
+"""Turn an HTML tree into blocks: inline markup merged in C, then one walk over the blocks."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from linter.model import Anchor, Block, BlockKind, Location
@@ -11,16 +12,14 @@ from linter.parsers.html_text import (
     CELL_TAGS,
     HEADING_TAGS,
     HIDDEN_TAGS,
+    INLINE_TAGS,
     LIST_TAGS,
     collapse,
     local_name,
 )
 from linter.parsers.html_tree import Tree
 
-# EDGAR headings are rarely <h1> to <h6>: they are short bold, underlined or italic runs
-# (Workiva: font-weight:700 spans), or text in capitals.
-_EMPHASIS_TAGS = frozenset({"b", "strong", "u", "i", "em"})
-_EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)|underline|italic", re.IGNORECASE)
+_XHTML = "{http://www.w3.org/1999/xhtml}"
 _DISPLAY = re.compile(r"display\s*:\s*(none|inline)", re.IGNORECASE)
 _ITEM_OR_PART = re.compile(r"(?:item|part)\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -34,158 +33,140 @@ _FURNITURE = re.compile(
 # The first word of a text, searched for in the source to give a column: entities (&#160;)
 # may stand for what precedes or follows it there.
 _PROBE = re.compile(r"[A-Za-z0-9]+")
+# EDGAR headings are rarely <h1> to <h6>: they are short bold, underlined or italic runs
+# (Workiva: font-weight:700 spans), or text in capitals. The tags that open a text in the
+# source tell its emphasis.
+_EMPHASIS = re.compile(
+    rb"<(?:b|strong|u|i|em)[\s>]|font-weight\s*:\s*(?:bold|[6-9]00)|underline|italic",
+    re.IGNORECASE)
+_OPENING_TAGS = 3  # how many tags just before a text are read for its emphasis
 # Workiva puts megabytes of hidden contexts before the first visible text; columns are
 # searched for after it.
 _HEADER_END = re.compile(rb"</ix:header\s*>")
 _BODY = re.compile(rb"<body\b", re.IGNORECASE)
 _SEARCH_WINDOW = 262144
 _HEADING_CHARS = 120
-_XPATHS: dict[str, Any] = {}
-
-Part = tuple[str, Any, bool]  # raw text, the element it belongs to (owner), is it a tail
-
-
-def _xpath(expression: str) -> Any:
-    """XPath objects are compiled once per process (and lxml is imported only when needed)."""
-    compiled = _XPATHS.get(expression)
-    if compiled is None:
-        from lxml import etree
-
-        compiled = _XPATHS[expression] = etree.XPath(expression)
-    return compiled
+_TAGS: dict[Any, str] = {}  # qualified tag (or lxml's Entity factory) -> local name, or ""
 
 
 def extract_blocks(tree: Tree) -> list[Block]:
-    """The visible blocks of ``tree`` in document order. Drops hidden parts of the tree
-    (ix:header among them): read facts first."""
+    """The visible blocks of ``tree`` in document order. Restructures the tree (drops hidden
+    parts, ix:header among them, and merges inline markup): read facts first."""
     from lxml import etree
 
-    etree.strip_elements(tree.root, *HIDDEN_TAGS, with_tail=False)
+    root = tree.root
+    etree.strip_elements(root, *HIDDEN_TAGS, with_tail=False)
+    _apply_display(root)
+    etree.strip_tags(root, *INLINE_TAGS)
     builder = _Builder(tree)
-    add = builder.add
-    for node in _xpath("//text()")(tree.root):
-        add(node)
-    builder.flush()
+    builder.walk(etree.iterwalk(root, events=("start", "end")))
     return builder.blocks
 
 
+def _apply_display(root: Any) -> None:
+    """display:none elements go (their tail stays); blocks shown inline (EDGAR agents write
+    runs as <div style="display:inline">) become inline markup, merged with the rest."""
+    ns = _XHTML if root.tag.startswith(_XHTML) else ""
+    hidden, inline = [], []
+    # Block elements only: reading every span's style would cost a tenth of the parse, and
+    # EDGAR hides facts in ix:hidden, not in hidden spans.
+    for element in root.iter(ns + "div", ns + "p", ns + "table", ns + "section"):
+        style = element.get("style")
+        if style and "display" in style:
+            m = _DISPLAY.search(style)
+            if m is not None:
+                (hidden if m.group(1).lower() == "none" else inline).append(element)
+    for element in hidden:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tail:
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    for element in inline:
+        element.tag = "span"
+
+
+def _local(tag: Any) -> str:
+    known = _TAGS.get(tag)
+    if known is None:
+        known = _TAGS[tag] = local_name(tag) if tag.__class__ is str else ""
+    return known
+
+
 class _Builder:
-    """Groups text nodes into blocks: a new block starts wherever the enclosing block
-    element changes or a block element closes (the text after it is a block of its own).
-    Styles are read only where they decide something: display on block elements, emphasis
-    on the runs of short blocks (heading candidates)."""
+    """Walks the merged tree: a block element opens a block, and the text after a block
+    element closes is a block of its own (in the enclosing element)."""
 
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
         self.blocks: list[Block] = []
         self.offset = 0
-        self.container: Any = None
-        self.parts: list[Part] = []
-        self.is_block: dict[Any, bool] = {}
-        self.visible: dict[Any, bool] = {}
         self.lines: list[bytes] | None = None
         self.cursor = (0, 0)
+        self.found: tuple[bytes, int] | None = None
 
-    def add(self, node: Any) -> None:
-        owner = node.getparent()
-        if node.is_tail:
-            self._add_tail(node, owner)
-            return
-        # The common case, inlined: the text of a run whose block is its parent or above.
-        element = owner
-        while element is not None:
-            tag = element.tag
-            block = _BLOCK_TAG.get(tag)
-            if block is None:
-                block = _block_tag(tag)
-            if block and (self.is_block.get(element) or self._displayed_as_block(element)):
-                break
-            element = element.getparent()
-        if element is not self.container:
-            if self.parts:
-                self.flush()
-            self.container = element
-        self.parts.append((node, owner, False))
+    def walk(self, events: Any) -> None:
+        stack: list[tuple[Any, str]] = [(None, "")]
+        parts: list[tuple[str, Any]] = []
+        flush = self.flush
+        block_tags = BLOCK_TAGS
+        br_pending = False
+        for event, element in events:
+            local = _local(element.tag)
+            if event == "start":
+                if local in block_tags:
+                    if parts:
+                        flush(parts, stack[-1][1])
+                        parts = []
+                    stack.append((element, local))
+                    br_pending = False
+                elif local == "br":
+                    if br_pending and parts:  # <br><br>: a paragraph break
+                        flush(parts, stack[-1][1])
+                        parts = []
+                    br_pending = True
+                    continue
+                elif not local:
+                    continue  # an unexpanded entity reference: its text is not content
+                text = element.text
+                if text:
+                    parts.append((text, element))
+                    br_pending = br_pending and text.isspace()
+            else:
+                if local in block_tags:
+                    if parts:
+                        flush(parts, local)
+                        parts = []
+                    stack.pop()
+                    br_pending = False
+                tail = element.tail
+                if tail:
+                    if local == "br" and parts and not tail.isspace():
+                        tail = " " + tail
+                    parts.append((tail, element))
+                    br_pending = br_pending and tail.isspace()
+        if parts:
+            flush(parts, stack[-1][1])
 
-    def _add_tail(self, node: Any, owner: Any) -> None:
-        tag = owner.tag
-        if _block_tag(tag) and self._displayed_as_block(owner):
-            container, boundary = self._container(owner.getparent()), True
-        elif tag.__class__ is str and local_name(tag) == "br":
-            # <br><br> separates paragraphs in hand-written HTML; one <br> is a space.
-            previous = owner.getprevious()
-            boundary = (previous is not None and previous.tag == tag
-                        and not (previous.tail or "").strip())
-            container = self._container(owner.getparent())
-            if not boundary and container is self.container and self.parts:
-                node = " " + node
-        else:
-            container, boundary = self._container(owner.getparent()), False
-        if boundary or container is not self.container:
-            if self.parts:
-                self.flush()
-            self.container = container
-        self.parts.append((node, owner, True))
-
-    def _displayed_as_block(self, element: Any) -> bool:
-        """A block element shows as a block unless its style says inline (EDGAR agents write
-        runs as <div style="display:inline">)."""
-        known = self.is_block.get(element)
-        if known is None:
-            style = element.get("style")
-            known = True
-            if style and "display" in style:
-                display = _DISPLAY.search(style)
-                known = display is None or display.group(1).lower() != "inline"
-            self.is_block[element] = known
-        return known
-
-    def _container(self, element: Any) -> Any:
-        """The nearest block element at or above ``element``."""
-        while element is not None:
-            if _block_tag(element.tag) and self._displayed_as_block(element):
-                return element
-            element = element.getparent()
-        return None
-
-    def _visible(self, element: Any) -> bool:
-        """Not inside a display:none element (ix:header's wrapper, spacer cells, …)."""
-        chain = []
-        while element is not None:
-            known = self.visible.get(element)
-            if known is not None:
-                break
-            chain.append(element)
-            element = element.getparent()
-        else:
-            known = True
-        for el in reversed(chain):
-            if known:
-                style = el.get("style") if el.tag.__class__ is str else None
-                if style and "none" in style:
-                    display = _DISPLAY.search(style)
-                    known = display is None or display.group(1).lower() != "none"
-            self.visible[el] = known
-        return known
-
-    def flush(self) -> None:
-        parts, self.parts = self.parts, []
-        container = self.container
+    def flush(self, parts: list[tuple[str, Any]], local: str) -> None:
         raw = parts[0][0] if len(parts) == 1 else "".join(p[0] for p in parts)
-        local = local_name(container.tag) if container is not None else ""
-        if local in CELL_TAGS and _LETTER.search(raw) is None:
+        if local in CELL_TAGS and raw.upper() == raw.lower():
             return  # "$", "2024", "(1,234)": half a 10-K's cells; no disclosure rule reads them
         text = collapse(raw)
         if not text or (len(text) <= 30 and _FURNITURE.fullmatch(text)):
             return
-        if not self._visible(container):
-            return
-        line = parts[0][1].sourceline or 1
+        first = next(p for p in parts if not p[0].isspace())
+        line = first[1].sourceline or 1
         if "\n" in raw:
             text, anchors = self._lines(raw, line)
         else:
-            anchors = (Anchor(0, Location(line + self.tree.line_offset, self._column(line, raw))),)
-        kind, level = self._kind(text, local, parts)
+            anchors = (Anchor(0, Location(line + self.tree.line_offset, self._find(line, raw))),)
+        kind, level = _kind(text, local, self._emphasised)
         self.blocks.append(Block(kind, text, self.offset, anchors, level))
         self.offset += len(text) + 1
 
@@ -201,46 +182,20 @@ class _Builder:
             if texts:
                 texts.append(" ")
                 pos += 1
-            column = self._column(line + k, segment) if k == 0 else _indent(segment)
+                column = len(segment) - len(segment.lstrip()) + 1
+            else:
+                column = self._find(line + k, segment)
             anchors.append(Anchor(pos, Location(line + k + self.tree.line_offset, column)))
             texts.append(norm)
             pos += len(norm)
         return "".join(texts), tuple(anchors)
 
-    def _kind(self, text: str, local: str, parts: list[Part]) -> tuple[BlockKind, int]:
-        if local in HEADING_TAGS:
-            return BlockKind.HEADING, HEADING_TAGS[local]
-        if len(text) <= _HEADING_CHARS:
-            level = heading_level(text, lambda: self._emphasised(parts))
-            if level:
-                return BlockKind.HEADING, level
-        if local in CELL_TAGS:
-            return BlockKind.TABLE_CELL, 0
-        if local in LIST_TAGS:
-            return BlockKind.LIST_ITEM, 0
-        return BlockKind.PARAGRAPH, 0
-
-    def _emphasised(self, parts: list[Part]) -> bool:
-        """Every run of text is bold, underlined or italic (by tag or style), up to the block."""
-        container = self.container
-        for raw, owner, is_tail in parts:
-            if not raw.strip():
-                continue
-            element = owner.getparent() if is_tail else owner
-            while element is not None:
-                if _emphasis(element):
-                    break
-                if element is container:
-                    return False
-                element = element.getparent()
-            else:
-                return False
-        return True
-
-    def _column(self, line: int, segment: str) -> int:
+    def _find(self, line: int, segment: str) -> int:
         """Best-effort column of ``segment`` on source line ``line``: EDGAR files hold whole
         documents on a handful of lines, so the column is what points a reader there. Text
-        is searched for just after its tag (``>text``), moving forward through the file."""
+        is searched for just after its tag (``>text``), moving forward through the file;
+        where it was found is kept for ``_emphasised``."""
+        self.found = None
         stripped = segment.lstrip()
         m = _PROBE.match(stripped)
         if m is None:
@@ -256,38 +211,31 @@ class _Builder:
         # What precedes the text in the source: the tag's ">", its spaces, or an entity
         # (">&#160;Basic") whose ";" is all we can count on.
         before = b">" + lead.encode("ascii") if lead.strip(" \t") == "" else b";"
-        needle = before + m.group().encode("ascii")
-        found = lines[line - 1].find(needle, start, start + _SEARCH_WINDOW)
+        source = lines[line - 1]
+        found = source.find(before + m.group().encode("ascii"), start, start + _SEARCH_WINDOW)
         if found < 0:
             return 1
-        found += len(before)
-        self.cursor = (line, found)
-        return found + 1
+        self.cursor = (line, found + len(before))
+        self.found = (source, found + 1)
+        return found + len(before) + 1
+
+    def _emphasised(self) -> bool:
+        """Do the tags that open the last text found emphasise it (bold, underline, italic)?"""
+        return self.found is not None and _opened_with_emphasis(*self.found)
 
 
-_BLOCK_TAG: dict[Any, bool] = {}
-
-
-def _block_tag(tag: Any) -> bool:
-    """Is ``tag`` (a qualified name, or lxml's Entity/Comment factory) a block tag; cached."""
-    known = _BLOCK_TAG.get(tag)
-    if known is None:
-        known = _BLOCK_TAG[tag] = tag.__class__ is str and local_name(tag) in BLOCK_TAGS
-    return known
-
-
-def _emphasis(element: Any) -> bool:
-    tag = element.tag
-    if tag.__class__ is not str:
-        return False
-    style = element.get("style")
-    if style:
-        # Literal tests first: Workiva writes every span's weight, ":400" or ":700".
-        if "font-weight:700" in style or "underline" in style or "italic" in style:
+def _opened_with_emphasis(source: bytes, end: int) -> bool:
+    """Do the opening tags right before ``end`` (up to three, back to back) emphasise?"""
+    for _ in range(_OPENING_TAGS):
+        start = source.rfind(b"<", max(end - 2048, 0), end)
+        if start < 0 or source[start + 1 : start + 2] == b"/":
+            return False
+        if _EMPHASIS.search(source, start, end):
             return True
-        if "font-weight:400" not in style and _EMPHASIS_STYLE.search(style):
-            return True
-    return local_name(tag) in _EMPHASIS_TAGS
+        if start == 0 or source[start - 1 : start] != b">":
+            return False
+        end = start
+    return False
 
 
 def _body_start(raw: bytes) -> tuple[int, int]:
@@ -297,13 +245,23 @@ def _body_start(raw: bytes) -> tuple[int, int]:
     return raw.count(b"\n", 0, m.start()) + 1, m.start() - (raw.rfind(b"\n", 0, m.start()) + 1)
 
 
-def _indent(segment: str) -> int:
-    return len(segment) - len(segment.lstrip()) + 1
+def _kind(text: str, local: str, emphasised: Callable[[], bool]) -> tuple[BlockKind, int]:
+    if local in HEADING_TAGS:
+        return BlockKind.HEADING, HEADING_TAGS[local]
+    level = heading_level(text, emphasised)
+    if level:
+        return BlockKind.HEADING, level
+    if local in CELL_TAGS:
+        return BlockKind.TABLE_CELL, 0
+    if local in LIST_TAGS:
+        return BlockKind.LIST_ITEM, 0
+    return BlockKind.PARAGRAPH, 0
 
 
-def heading_level(text: str, emphasised: Any) -> int:
+def heading_level(text: str, emphasised: Callable[[], bool]) -> int:
     """The heading level of a short emphasised or capitalised line (PART 1, Item 2, anything
-    else 3), or 0 when ``text`` reads as prose. ``emphasised()`` is asked only when needed."""
+    else 3), or 0 when ``text`` reads as prose. ``emphasised()`` is asked last: it reads
+    the source."""
     if len(text) > _HEADING_CHARS:
         return 0
     words = text.count(" ") + 1

@@ -40,7 +40,10 @@ _VANISH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 def collapse(text: str) -> str:
     """Zero-width characters removed, every run of whitespace (NBSP included) one space."""
-    if _VANISH.search(text):
+    if not text.isascii() and (
+        "\u200b" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text
+        or "\ufeff" in text or "\u00ad" in text
+    ):  # six substring tests run faster than one regular expression over a paragraph
         text = _VANISH.sub("", text)
     return " ".join(text.split())
 
