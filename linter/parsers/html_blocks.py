@@ -67,7 +67,8 @@ def _apply_display(root: Any) -> None:
     """display:none elements go (their tail stays); blocks shown inline (EDGAR agents write
     runs as <div style="display:inline">) become inline markup, merged with the rest."""
     ns = _XHTML if root.tag.startswith(_XHTML) else ""
-    hidden, inline = [], []
+    hidden: list[Any] = []
+    inline: list[Any] = []
     # Block elements only: reading every span's style would cost a tenth of the parse, and
     # EDGAR hides facts in ix:hidden, not in hidden spans.
     for element in root.iter(ns + "div", ns + "p", ns + "table", ns + "section"):
