@@ -32,7 +32,8 @@ class CheckOptions:
     fiscal_year: str | None = None
 
 
-def collect(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Iterator[str]:
+def collect(paths: Iterable[str], include: tuple[str, ...] = (),
+            exclude: tuple[str, ...] = ()) -> Iterator[str]:
     """Expand folders (recursively, drafts only, sorted) and keep files and ``-`` as given."""
     for path in paths:
         if path != "-" and os.path.isdir(path):

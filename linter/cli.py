@@ -56,7 +56,8 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
           exclude: tuple[str, ...], input_format: str | None, jobs: int, quiet: bool,
           baseline: str | None, write_baseline: str | None) -> None:
     """Lint drafts: files, folders (recursed) or - for standard input."""
-    from linter.api import CheckOptions, check as run_check
+    from linter.api import CheckOptions
+    from linter.api import check as run_check
     from linter.reporters import emit, plan_outputs
     from linter.runner import fail_on as configured_fail_on
 

@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +86,8 @@ def store(pack_yaml: Path, wanted: str, files: dict[str, Any]) -> None:
         return
     if json.loads(blob)["files"] != files:
         return
+    import tempfile  # only when writing: it costs a few milliseconds to import
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=entry.parent)

@@ -17,6 +17,7 @@ from linter.packs.conditions import (
     Not,
     Regex,
     Year,
+    anchored,
 )
 from linter.packs.yamlpos import Path_, Positioned
 
@@ -125,11 +126,11 @@ class ConditionCompiler:
         if op == "lexicon":
             if value not in self.lexicons:
                 raise at.error(f"unknown lexicon {value!r}")
-            return Match(f"lexicon:{value}", self.lexicons[value])
+            return _match(f"lexicon:{value}", self.lexicons[value])
         if op == "term":
-            return Match(f"term:{value}", compile_regex(term_pattern(value), at))
+            return _match(f"term:{value}", compile_regex(term_pattern(value), at))
         if op == "pattern":
-            return Match(f"pattern:{value}", compile_regex(value, at))
+            return _match(f"pattern:{value}", compile_regex(value, at))
         if op == "subsection":
             return InSubsection(value)
         if op == "year":
@@ -144,3 +145,7 @@ class ConditionCompiler:
         if op == "none":
             return Not(AnyOf(parts))
         return Near(parts[0], parts[1], int(data.get("within", DEFAULT_NEAR)))
+
+
+def _match(label: str, regex: Regex) -> Match:
+    return Match(label, regex, prefilter=not anchored(regex.pattern))

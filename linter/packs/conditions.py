@@ -27,7 +27,11 @@ _PERIOD_YEAR = re.compile(
 @dataclass
 class Shared:
     """What every passage of one scope shares: the scope's whole text, and which lexicons,
-    terms and patterns occur in it at all (most do not, so most sentences need no search)."""
+    terms and patterns occur in it at all (most do not, so most sentences need no search).
+
+    Every passage is a stretch of ``text`` (its sentences joined by the same single space),
+    so a match in a passage is a match in ``text`` too, except where a pattern asserts the
+    start or end of the text: those never use the pre-check (``Match.prefilter``)."""
 
     text: str
     present: dict[str, bool] = field(default_factory=dict)
@@ -64,6 +68,9 @@ class Condition(Protocol):
 class Regex(Protocol):
     """A compiled RE2 expression (google-re2 ships no type information)."""
 
+    @property
+    def pattern(self) -> str: ...
+
     def finditer(self, text: str) -> Any: ...
 
     def search(self, text: str) -> Any: ...
@@ -75,12 +82,15 @@ class Match:
 
     label: str
     regex: Regex = field(compare=False)
+    # False for a pattern with ^, $, \A or \z: "^none" matches the sentence "None." but not
+    # the section text around it, so the section-wide pre-check could wrongly rule it out.
+    prefilter: bool = field(default=True, compare=False)
 
     def spans(self, passage: Passage) -> Spans | None:
         if self.label in passage.memo:
             return passage.memo[self.label]
         shared = passage.shared
-        if shared is not None:
+        if shared is not None and self.prefilter:
             if self.label not in shared.present:
                 shared.present[self.label] = self.regex.search(shared.text) is not None
             if not shared.present[self.label]:
@@ -183,3 +193,30 @@ def fiscal_year_of(value: str | None) -> int | None:
     """The four-digit year in a fiscal-year value ("2024", "FY2024"), or None."""
     found = re.search(r"(?:19|20)\d\d", value or "")
     return int(found.group()) if found else None
+
+
+def anchored(pattern: str) -> bool:
+    """Whether an RE2 pattern may assert the start or end of the text (``^ $ \\A \\z``).
+
+    Errs towards True (a needless answer costs only speed): ``\\Q...\\E`` quoting and
+    ``[[:alpha:]]`` classes are not followed, and ``^`` in ``\\p{^Greek}`` counts."""
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            if pattern[i + 1 : i + 2] in ("A", "z", "Q"):
+                return True
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            if pattern[i : i + 1] == "]":  # a ] first in a class is literal
+                i += 1
+            continue
+        elif ch in "^$":
+            return True
+        i += 1
+    return False
