@@ -30,6 +30,7 @@ _FURNITURE = re.compile(
     r"(?:page\s+)?[-\u2013\u2014]?\s*(?:\d{1,3}|[ivxlc]{1,7})\s*[-\u2013\u2014]?"
     r"|(?:back\s+to\s+|return\s+to\s+)?(?:the\s+)?table\s+of\s+contents|index",
     re.IGNORECASE)
+_FURNITURE_START = frozenset("0123456789-\u2013\u2014ivxlcptbrIVXLCPTBR")
 # The first word of a text, searched for in the source to give a column: entities (&#160;)
 # may stand for what precedes or follows it there.
 _PROBE = re.compile(r"[A-Za-z0-9]+")
@@ -159,7 +160,8 @@ class _Builder:
         if local in CELL_TAGS and raw.upper() == raw.lower():
             return  # "$", "2024", "(1,234)": half a 10-K's cells; no disclosure rule reads them
         text = collapse(raw)
-        if not text or (len(text) <= 30 and _FURNITURE.fullmatch(text)):
+        if not text or (len(text) <= 30 and text[0] in _FURNITURE_START
+                        and _FURNITURE.fullmatch(text)):
             return
         first = next(p for p in parts if not p[0].isspace())
         line = first[1].sourceline or 1
