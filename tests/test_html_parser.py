@@ -195,4 +195,6 @@ def test_edgar_wrapper_keeps_line_numbers(corpus: Path) -> None:
     name = "MaterialCybersecurityIncidentNatureTextBlock"
     nature = next(f for f in document.facts if f.name == name)
     assert nature.location is not None
-    assert f"cyd:{name}" in lines[nature.location.line - 1]
+    line = lines[nature.location.line - 1]
+    assert line[nature.location.column - 1 :].startswith("<ix:nonNumeric")
+    assert f"cyd:{name}" in line[nature.location.column - 1 :].split(">", 1)[0]

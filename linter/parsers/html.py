@@ -20,7 +20,8 @@ _COVER_BLOCKS = 80  # the cover page of every EDGAR form fits in its first block
 
 def parse(source: Source) -> Document:
     tree = load(source)
-    facts = read_facts(tree.root, tree.line_offset) if tree.xml else Facts((), (), False)
+    no_facts = Facts((), (), False)  # only XML keeps the namespaces that name the facts
+    facts = read_facts(tree.root, tree.line_offset, tree.raw) if tree.xml else no_facts
     blocks = tuple(extract_blocks(tree))
     meta = dict(facts.dei)
     form, fiscal_year = _from_dei(meta)

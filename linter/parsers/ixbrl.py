@@ -34,8 +34,9 @@ class Facts:
     inline: bool  # the document carries Inline XBRL at all
 
 
-def read_facts(root: Any, line_offset: int = 0) -> Facts:
-    """Facts of the tree rooted at ``root`` (an lxml element parsed as XML, namespaces kept)."""
+def read_facts(root: Any, line_offset: int = 0, raw: bytes = b"") -> Facts:
+    """Facts of the tree rooted at ``root`` (an lxml element parsed as XML, namespaces kept).
+    ``raw``, the parsed bytes, gives each fact the column of its tag."""
     namespaces: dict[str, str | None] = {}
     continuations: dict[str, Any] = {}
     found: list[Any] = []
@@ -47,6 +48,7 @@ def read_facts(root: Any, line_offset: int = 0) -> Facts:
             found.append(element)
     cyd: list[Fact] = []
     dei: list[tuple[str, str]] = []
+    columns = _Columns(raw)
     for element in found:
         inline = True
         prefix, _, name = (element.get("name") or "").rpartition(":")
@@ -59,9 +61,36 @@ def read_facts(root: Any, line_offset: int = 0) -> Facts:
                 dei.append((f"dei:{name}", collapse("".join(element.itertext()))))
             continue
         value = _value(element, name, continuations)
-        line = (element.sourceline or 1) + line_offset
-        cyd.append(Fact(name=name, value=value, namespace=uri, location=Location(line, 1)))
+        line = element.sourceline or 1
+        location = Location(line + line_offset, columns.find(line, element.get("name")))
+        cyd.append(Fact(name=name, value=value, namespace=uri, location=location))
     return Facts(tuple(cyd), tuple(dei), inline)
+
+
+class _Columns:
+    """Columns of fact tags on their source line: EDGAR files put a document on a few long
+    lines, where a line number alone points nowhere."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self.lines: list[bytes] | None = None
+        self.after: dict[tuple[int, str], int] = {}  # the same name twice on one line
+
+    def find(self, line: int, qname: str) -> int:
+        if not self.raw:
+            return 1
+        if self.lines is None:
+            self.lines = self.raw.split(b"\n")
+        if not 0 < line <= len(self.lines):
+            return 1
+        source = self.lines[line - 1]
+        start = self.after.get((line, qname), 0)
+        at = source.find(f'name="{qname}"'.encode("ascii", "replace"), start)
+        if at < 0:
+            return 1
+        self.after[(line, qname)] = at + 1
+        tag = source.rfind(b"<", 0, at)
+        return (tag if tag >= 0 else at) + 1
 
 
 def _resolve(element: Any, prefix: str, cache: dict[str, str | None]) -> str | None:
