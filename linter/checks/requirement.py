@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.checks.base import Found, Hit, Outcome, ScopeView, Verdict, first_span
 from linter.model import Document, Sentence
 from linter.packs.model import Rule
 from linter.results import Status
 
-MAX_EVIDENCE = 5
+_WORD = re.compile(r"\w+")
 
 
 def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
@@ -42,21 +44,26 @@ def _partial_answer(rule: Rule, scope: ScopeView, partial: Found) -> bool | None
 
 
 def _evidence(scope: ScopeView, found: Found, rule: Rule) -> tuple[Sentence, ...]:
-    """The first few distinct sentences, preferring those that meet the rule's `cite`
-    condition (read on the sentence alone, for localisation). In the seed format the text
-    blocks repeat each other, so the same sentence is cited once, at its first occurrence."""
-    if rule.cite is not None:
-        cited = [(i, spans) for i, spans in found if scope.holds(rule.cite, i)]
-        found = sorted(cited, key=lambda item: item[0]) or found
+    """Up to ``max_evidence`` distinct sentences that met the rule, in document order: those
+    meeting the first of the rule's `cite` conditions (read on the sentence alone) that any of
+    them meets, else all of them. In the seed format the text blocks repeat each other, so a
+    sentence is cited once, at its first occurrence (compared on its words alone: a block may
+    repeat it inside quotation marks)."""
+    found = sorted(found, key=lambda item: item[0])
+    for condition in rule.cite:
+        cited = [(i, spans) for i, spans in found if scope.holds(condition, i)]
+        if cited:
+            found = cited
+            break
     out: list[Sentence] = []
     seen: set[str] = set()
     for i, _ in found:
         sentence = scope.sentences[i]
-        key = " ".join(sentence.text.lower().split())
+        key = " ".join(_WORD.findall(sentence.text.lower()))
         if key in seen:
             continue
         seen.add(key)
         out.append(sentence)
-        if len(out) == MAX_EVIDENCE:
+        if len(out) == rule.max_evidence:
             break
     return tuple(out)

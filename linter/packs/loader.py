@@ -14,6 +14,7 @@ from linter.packs.compile import (
     check_lexicon_patterns,
     compile_lexicon,
 )
+from linter.packs.conditions import Condition
 from linter.packs.model import Lexicon, Pack, Rule
 from linter.packs.schema import validate
 from linter.packs.yamlpos import Positioned, load_yaml
@@ -260,6 +261,15 @@ def _check_references(rules: tuple[Rule, ...], merged: _Merged) -> None:
             raise Where(file, doc, (key,)).error(f"no requirement rule {target!r} in this pack")
 
 
+def _tiers(cite: Any, here: Where, compiler: ConditionCompiler) -> tuple[Condition, ...]:
+    """`cite`: one condition, or a list of them in order of preference."""
+    if cite is None:
+        return ()
+    if isinstance(cite, list):
+        return tuple(compiler.compile(c, here.child("cite", i)) for i, c in enumerate(cite))
+    return (compiler.compile(cite, here.child("cite")),)
+
+
 def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, Any],
                   compiler: ConditionCompiler) -> Rule:
     data: dict[str, Any] = doc.data
@@ -293,7 +303,7 @@ def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, 
         window=int(data.get("window", 0)),
         answer_no=cond("no", answer, "answer"), answer_yes=cond("yes", answer, "answer"),
         answer_default=answer.get("default"), has_answer="answer" in data,
-        cite=cond("cite"),
+        cite=_tiers(data.get("cite"), here, compiler), max_evidence=data.get("max_evidence", 3),
         partial_no=cond("no", partial_map, "answer", "partial"),
         partial_yes=cond("yes", partial_map, "answer", "partial"),
         partial_answer=partial_map.get("default") if partial_map else partial_answer,

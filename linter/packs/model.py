@@ -46,7 +46,9 @@ class Rule:
     answer_yes: Condition | None = None
     answer_default: bool | None = None
     has_answer: bool = False
-    cite: Condition | None = None  # which evidence sentences to report (localisation)
+    # which evidence sentences to report (localisation): conditions in order of preference
+    cite: tuple[Condition, ...] = ()
+    max_evidence: int = 3
     # the answer of a `partial` result: read from the partial sentences, else a constant
     partial_no: Condition | None = None
     partial_yes: Condition | None = None
