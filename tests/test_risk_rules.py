@@ -79,7 +79,7 @@ CLEAN = (
     [
         ("hypothetical-incident", HYPOTHETICAL),
         ("absolute-claim", ABSOLUTE),
-        ("incidents-only-materiality", INCIDENTS_ONLY),
+        ("rm-material-effect", INCIDENTS_ONLY),
         ("vague-frequency", VAGUE),
         ("generic-expertise", GENERIC),
         ("unnamed-committee", UNNAMED),
@@ -98,7 +98,7 @@ def test_a_well_written_paragraph_raises_no_risk_rule(tmp_path: Path) -> None:
     risk_rules = {
         "hypothetical-incident",
         "absolute-claim",
-        "incidents-only-materiality",
+        "rm-material-effect",
         "vague-frequency",
         "generic-expertise",
         "unnamed-committee",
@@ -111,6 +111,20 @@ def test_a_well_written_paragraph_raises_no_risk_rule(tmp_path: Path) -> None:
         "item-16k-in-10k",
     }
     assert findings(tmp_path, CLEAN) & risk_rules == set()
+
+
+def test_incidents_only_materiality_is_one_partial_finding(tmp_path: Path) -> None:
+    """The incidents-only gap of (b)(2) is reported once, by rm-material-effect's partial."""
+    document = parse(Source(str(tmp_path / "draft.txt"), INCIDENTS_ONLY.encode()), "text")
+    result = lint(locate(dataclasses.replace(document, form="10-K")), [load_pack("item1c")])
+    about = [f for f in result.findings if f.rule == "rm-material-effect"]
+    assert len(about) == 1
+    assert "only of incidents" in about[0].message
+    plain = {r["id"]: r for r in result.to_plain()["requirements"]}
+    assert (plain["rm-material-effect"]["status"], plain["rm-material-effect"]["answer"]) == (
+        "partial",
+        False,
+    )
 
 
 def test_hypothetical_framing_needs_an_incident_that_happened(tmp_path: Path) -> None:
