@@ -40,6 +40,11 @@ VAGUE = (
     "updates the Audit Committee on the state of our information security program."
 )
 GENERIC = (
+    "Our Director of IT leads the program. She is a seasoned leader with deep industry "
+    "expertise and a wealth of experience."
+)
+# The adjectives sit beside the position: gov-mgmt-expertise reports them as partial, once.
+GENERIC_BESIDE_POSITION = (
     "Our Director of IT leads the program. She is a seasoned technology leader with extensive "
     "experience in managing complex systems."
 )
@@ -125,6 +130,17 @@ def test_incidents_only_materiality_is_one_partial_finding(tmp_path: Path) -> No
         "partial",
         False,
     )
+
+
+def test_generic_expertise_is_one_finding_per_gap(tmp_path: Path) -> None:
+    found = findings(tmp_path, GENERIC_BESIDE_POSITION)
+    assert "gov-mgmt-expertise" in found  # partial: a claim, no facts
+    assert "generic-expertise" not in found
+    with_facts = GENERIC_BESIDE_POSITION + (
+        " She holds the CISSP certification and previously led security operations at a "
+        "regional bank."
+    )
+    assert {"gov-mgmt-expertise", "generic-expertise"} & findings(tmp_path, with_facts) == set()
 
 
 def test_hypothetical_framing_needs_an_incident_that_happened(tmp_path: Path) -> None:
