@@ -112,3 +112,37 @@ def test_bad_evidence_keys_are_pack_errors(tmp_path: Path, extra: str) -> None:
     with pytest.raises(PackError) as caught:
         make_pack(tmp_path, extra)
     assert "board-oversight.yaml:" in str(caught.value)
+
+
+GOVERNANCE = """\
+# Item 1C. Cybersecurity
+
+## Governance
+
+Our Board of Directors oversees risks from cybersecurity threats through its Audit Committee.
+Our Vice President of IT reports to our Chief Financial Officer and meets with the Audit
+Committee each quarter. Our Chief Information Security Officer is responsible for assessing
+and managing our cybersecurity risks and leads a team of twelve security professionals. Our
+CISO has more than 20 years of experience in information security and holds the CISSP
+certification. Our outside advisers are experienced professionals who previously worked at
+large consulting firms. Senior management receives monthly updates from the IT team. The
+CISO is informed about
+and monitors the prevention, detection, mitigation and remediation of incidents through daily
+reports from our security operations center. The CISO reports to the Audit Committee on
+significant incidents.
+"""
+
+
+@pytest.mark.parametrize(("rule_id", "cited"), [
+    ("gov-mgmt-responsible", "Our Chief Information Security Officer is responsible for"),
+    ("gov-mgmt-informed", "The CISO is informed about and monitors the prevention"),
+    ("gov-mgmt-expertise", "Our CISO has more than 20 years of experience"),
+])
+def test_built_in_pack_cites_the_sentence_that_answers(tmp_path: Path, rule_id: str,
+                                                       cited: str) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(GOVERNANCE, encoding="utf-8")
+    result = lint(load_document(str(path)), [load_pack("item1c")])
+    found = next(r for r in result.requirements if r.id == rule_id)
+    assert found.status == Status.MET
+    assert [e.text.startswith(cited) for e in found.evidence] == [True]
