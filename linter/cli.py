@@ -1,4 +1,4 @@
-"""The command line: parse options, call linter.api, hand results to a reporter, return an exit code."""
+"""The command line: parse options, call linter.api, hand results to a reporter, exit code."""
 
 from __future__ import annotations
 

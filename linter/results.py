@@ -1,4 +1,4 @@
-"""The result model: requirement results and findings, and its plain-data form (the JSON contract)."""
+"""The result model: requirement results, findings, and their plain data (the JSON contract)."""
 
 from __future__ import annotations
 
