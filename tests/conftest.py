@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,20 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache() -> object:
+    """Keep the built-in pack cache of the run (and of its subprocesses) out of the user's
+    ~/.cache: one fresh folder per test session."""
+    previous = os.environ.get("XDG_CACHE_HOME")
+    with tempfile.TemporaryDirectory(prefix="disclosure-lint-cache-") as folder:
+        os.environ["XDG_CACHE_HOME"] = folder
+        yield folder
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
