@@ -137,6 +137,40 @@ def rules_validate(packs: tuple[str, ...]) -> None:
     click.echo(validate(packs), nl=False)
 
 
+@cli.group()
+def tags() -> None:
+    """Help for XBRL tagging: cyd values and spans inferred from the text."""
+
+
+@tags.command("suggest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--form", type=click.Choice(FORMS, case_sensitive=False), help="Form of the filing.")
+@click.option("--pack", "packs", multiple=True,
+              help="Rule pack: built-in name or path (repeatable; default: by form).")
+@click.option("--config", "config", type=click.Path(dir_okay=False),
+              help="Configuration file (default: found by walking up from each input).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def tags_suggest(paths: tuple[str, ...], form: str | None, packs: tuple[str, ...],
+                 config: str | None, fmt: str) -> None:
+    """Each cyd flag's value and each text block's sentences, read from the text, beside the
+    filer's tags; exit 2 if an input cannot be read."""
+    from linter.api import CheckOptions
+    from linter.api import check as run_check
+    from linter.tags import suggest, to_json, to_text
+
+    options = CheckOptions(form=form.upper() if form else None, packs=packs, config=config)
+    result = run_check(paths, options)
+    suggestions = [suggest(document) for document in result.documents]
+    for error in result.errors:
+        click.echo(f"disclosure-lint: {error}", err=True)
+    if fmt == "json":
+        click.echo(to_json(suggestions, [e.to_plain() for e in result.errors]), nl=False)
+    else:
+        click.echo(to_text(suggestions), nl=False)
+    raise SystemExit(ExitCode.ERROR if result.errors else ExitCode.OK)
+
+
 def _exit_code(result: object, fail_on: str) -> int:
     from linter.results import RunResult, Severity
 
