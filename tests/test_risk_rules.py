@@ -49,8 +49,9 @@ GENERIC_BESIDE_POSITION = (
     "experience in managing complex systems."
 )
 UNNAMED = (
-    "A committee of the Board oversees management's handling of cybersecurity risks and receives "
-    "reports from our Chief Technology Officer."
+    "The Audit Committee of our Board of Directors oversees management's handling of "
+    "cybersecurity risks and receives reports from our Chief Technology Officer each quarter. "
+    "Material incidents are escalated promptly to an appropriate committee of the Board."
 )
 ASPIRATIONAL = (
     "We are a small company with limited resources. We intend to implement a formal incident "
