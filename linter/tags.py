@@ -134,6 +134,6 @@ def _flag_line(flag: FlagSuggestion) -> str:
 
 
 def _where(evidence: Evidence) -> str:
-    if evidence.paragraph is not None:
-        return f"paragraph {evidence.paragraph}"
+    if evidence.paragraph is not None:  # .docx: the column is one past the paragraph offset
+        return f"paragraph {evidence.paragraph}, offset {evidence.column - 1}"
     return f"{evidence.line}:{evidence.column}"

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from docx_build import build_seed_draft
 
 from linter.api import check
 from linter.cli import main
@@ -147,3 +148,22 @@ def test_cli_input_error_is_one_line_and_exit_2(
     assert len(errors) == 2 and all(e.startswith("disclosure-lint: ") for e in errors)
     assert "absent.md" in errors[0] and "broken.docx" in errors[1]
     assert json.loads(captured.out)["errors"][0]["path"].endswith("broken.docx")
+
+
+def test_docx_spans_name_the_paragraph(corpus: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    draft = build_seed_draft(corpus, tmp_path, "001")
+    paragraphs = [p.text for p in docx.Document(str(draft)).paragraphs]
+    tags = _suggest(draft)
+    engaged = {f.requirement: f for f in tags.flags}["rm-third-party-engaged"]
+    assert engaged.suggested is True
+    spans = [e for block in tags.blocks for e in block.spans]
+    assert spans and all(e.paragraph is not None for e in spans)
+    for span in spans:
+        offset = span.column - 1
+        assert paragraphs[span.paragraph][offset:].startswith(span.text[:40])
+    assert main(["tags", "suggest", str(draft)]) == 0
+    assert f"paragraph {spans[0].paragraph}, offset {spans[0].column - 1}: " in (
+        capsys.readouterr().out)
