@@ -14,7 +14,8 @@ MAX_BYTES = 64 * 1024 * 1024  # the largest 10-K on EDGAR is ~15 MB of HTML
 MAX_BYTES_ENV = "DISCLOSURE_LINT_MAX_BYTES"
 STDIN = "<stdin>"
 
-_BOMS = (
+# Byte-order marks and their codecs; UTF-32-LE before UTF-16-LE, whose mark is its prefix.
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -92,7 +93,7 @@ def decode(source: Source) -> Decoded:
     stretch, so a UTF-8 file with one stray cp1252 quote keeps both its UTF-8 text and the
     quote; a byte cp1252 leaves undefined is refused, never replaced. Binary data is refused."""
     data = source.data
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             return _checked(source, _strict(source, data[len(bom) :], encoding), encoding)
     utf16 = bomless_utf16(data)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 
-from linter.inputs import Source, bomless_utf16
+from linter.inputs import BOMS, Source, bomless_utf16
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_START = re.compile(
@@ -16,13 +15,6 @@ _HTML_ANYWHERE = re.compile(r"<(?:html|body)\b|</(?:p|div|td)>", re.IGNORECASE)
 _RPAGE = re.compile(r"^\|.*\[(?:Text Block|Flag)\]\s*$", re.MULTILINE)
 # An ATX heading that is not a plain-text suppression comment ("# disclosure-lint: …").
 _MD_HEADING = re.compile(r"^#{1,6} (?!\s*disclosure-lint\s*:)\S", re.MULTILINE | re.IGNORECASE)
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _HTML_SUFFIXES = (".htm", ".html", ".xhtml")
 _BY_SUFFIX = {
     ".md": "markdown", ".markdown": "markdown",
@@ -52,7 +44,7 @@ def detect_format(source: Source) -> str:
 def _sample(head: bytes) -> str:
     """The start of the input as text, decoded leniently (its BOM's codec, UTF-16 recognised by
     its NUL pattern, else UTF-8)."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if head.startswith(bom):
             return head[len(bom) :].decode(encoding, "replace")
     return head.decode(bomless_utf16(head) or "utf-8", "replace")
