@@ -25,15 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaluate_item1c import overlaps  # noqa: E402  (a sibling script, not a package)
 
-_P = "MaterialCybersecurityIncident"
-REQUIREMENTS = {
-    f"{_P}NatureTextBlock": "incident-nature",
-    f"{_P}ScopeTextBlock": "incident-scope",
-    f"{_P}TimingTextBlock": "incident-timing",
-    f"{_P}MaterialImpactOrReasonablyLikelyMaterialImpactTextBlock": "incident-impact",
-    f"{_P}InformationNotAvailableOrUndeterminedTextBlock": "incident-undetermined",
-}
-
 
 def lint_filing(path: Path) -> dict[str, Any]:
     """The plain (JSON-contract) result of the 8-K at ``path`` under the item105 pack."""
@@ -45,9 +36,17 @@ def lint_filing(path: Path) -> dict[str, Any]:
     return plain
 
 
+def requirements() -> dict[str, str]:
+    """The requirement of each incident text block, as its rule file names it (``cyd:``)."""
+    from linter.packs import load_pack
+
+    return {r.cyd: r.id for r in load_pack("item105").rules if r.kind == "requirement" and r.cyd}
+
+
 def score(labels: dict[str, Any]) -> tuple[dict[str, Counter[str]], list[str], dict[str, Any]]:
     """Per requirement: tagged, found, located; the misses as lines; each filing's result."""
-    tally: dict[str, Counter[str]] = {rid: Counter() for rid in REQUIREMENTS.values()}
+    by_element = requirements()
+    tally: dict[str, Counter[str]] = {rid: Counter() for rid in by_element.values()}
     misses: list[str] = []
     results = {}
     for accession, label in sorted(labels.items()):
@@ -55,7 +54,7 @@ def score(labels: dict[str, Any]) -> tuple[dict[str, Counter[str]], list[str], d
         results[accession] = result
         statuses = {r["id"]: r for r in result["requirements"]}
         for element, fact in label["facts"].items():
-            rid = REQUIREMENTS.get(element)
+            rid = by_element.get(element)
             if rid is None:
                 continue  # an Item 1C fact some filers add to their 8-K
             req = statuses[rid]
