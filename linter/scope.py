@@ -44,12 +44,11 @@ _MIN_BODY_CHARS = 150  # a table-of-contents entry has (next to) nothing before 
 def locate(document: Document) -> Document:
     """Return ``document`` with its scope (and, when the item tells it, its form) set."""
     blocks = document.blocks
-    texts = [" ".join(b.text.split()) if "\xa0" in b.text else b.text for b in blocks]
+    texts = [_text(b) for b in blocks]
     boundaries = [i for i, t in enumerate(texts)
                   if _heading_like(blocks[i], t) and _BOUNDARY.match(t)]
     preferred = _FORM_ITEMS.get(document.form or "")
-    order = (preferred, *[i for i in _ITEMS if i != preferred]) if preferred else _ITEMS
-    for item in order:
+    for item in item_order(document.form):
         section = _find_item(item, blocks, texts, boundaries)
         if section is not None:
             scope = Scope(item, section, _subsections(blocks, texts, section))
@@ -60,6 +59,35 @@ def locate(document: Document) -> Document:
         return dataclasses.replace(document, scope=Scope(preferred or "", empty, (), found=False))
     whole = Section(title=_first_heading(blocks), level=0, heading=None, first=0, end=len(blocks))
     return dataclasses.replace(document, scope=Scope("", whole, _subsections(blocks, texts, whole)))
+
+
+def item_order(form: str | None) -> tuple[str, ...]:
+    """The items searched for, the form's own first."""
+    preferred = _FORM_ITEMS.get(form or "")
+    return (preferred, *[i for i in _ITEMS if i != preferred]) if preferred else _ITEMS
+
+
+def is_boundary(block: Block) -> bool:
+    """Does ``block`` head an item or part (or the signatures), as sections end at one?"""
+    text = _text(block)
+    return _heading_like(block, text) and _BOUNDARY.match(text) is not None
+
+
+def names_item(item: str, block: Block) -> bool:
+    """Does ``block`` start by naming ``item`` (its heading, or a repeat of it)?"""
+    return _ITEM_RE[item].match(_text(block)) is not None
+
+
+def real_section(item: str, blocks: Sequence[Block]) -> Section | None:
+    """The item's section among ``blocks`` when one has a body (not a contents entry)."""
+    texts = [_text(b) for b in blocks]
+    boundaries = [i for i, t in enumerate(texts)
+                  if _heading_like(blocks[i], t) and _BOUNDARY.match(t)]
+    return _find_item(item, blocks, texts, boundaries, settle=False)
+
+
+def _text(block: Block) -> str:
+    return " ".join(block.text.split()) if "\xa0" in block.text else block.text
 
 
 def _heading_like(block: Block, text: str) -> bool:
@@ -79,9 +107,10 @@ def _first_heading(blocks: Sequence[Block]) -> str:
 
 
 def _find_item(item: str, blocks: Sequence[Block], texts: list[str],
-               boundaries: list[int]) -> Section | None:
+               boundaries: list[int], settle: bool = True) -> Section | None:
     """The item's real section: among its headings, the first followed by a body before the
-    next item; a table-of-contents line is followed by the next item at once."""
+    next item; a table-of-contents line is followed by the next item at once. Without one,
+    the heading with the longest body when ``settle``, else None."""
     head_re, title_re = _ITEM_RE[item], _TITLE_RE[item]
     best: tuple[int, Section] | None = None
     for i in boundaries:
@@ -103,7 +132,7 @@ def _find_item(item: str, blocks: Sequence[Block], texts: list[str],
             return section
         if best is None or chars > best[0]:
             best = (chars, section)
-    if best is not None and best[0] > 0:
+    if settle and best is not None and best[0] > 0:
         return best[1]
     return None
 

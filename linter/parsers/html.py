@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
 from linter.inputs import Source
 from linter.model import Block, Document
-from linter.parsers.html_blocks import extract_blocks
-from linter.parsers.html_tree import load
+from linter.parsers.html_blocks import extract_blocks, extract_region
+from linter.parsers.html_region import (
+    block_start,
+    candidates,
+    enclosing,
+    events_from,
+    tag_offset,
+)
+from linter.parsers.html_text import local_name
+from linter.parsers.html_tree import Tree, load
 from linter.parsers.ixbrl import Facts, read_facts
+from linter.scope import is_boundary, item_order, names_item, real_section
 
 _COVER_FORM = re.compile(r"form\s+(10-K|20-F|8-K|40-F|10-Q|6-K)\b(/A)?", re.IGNORECASE)
 _COVER_YEAR = re.compile(
@@ -16,16 +28,25 @@ _COVER_YEAR = re.compile(
     r"(?:[A-Za-z]+\s+\d{1,2}\s*,?\s*)?(\d{4})", re.IGNORECASE)
 _BASE_FORM = re.compile(r"(10-K|20-F|8-K|40-F|10-Q|6-K)", re.IGNORECASE)
 _COVER_BLOCKS = 80  # the cover page of every EDGAR form fits in its first blocks
+T = TypeVar("T")
+_BEFORE_HEADING = 20  # blocks read after a mention of the item for its heading
 
 
 def parse(source: Source) -> Document:
+    """A full filing (Inline XBRL) keeps the blocks of its located item only: the rest of
+    it (statements, notes, exhibits) is never read. Any other page keeps every block."""
     tree = load(source)
     no_facts = Facts((), (), False)  # only XML keeps the namespaces that name the facts
     facts = read_facts(tree.root, tree.line_offset, tree.raw) if tree.xml else no_facts
-    blocks = tuple(extract_blocks(tree))
     meta = dict(facts.dei)
     form, fiscal_year = _from_dei(meta)
-    cover_form, cover_year = _from_cover(blocks)
+    regions = _regions(tree, form) if tree.xml and facts.inline else None
+    if regions is None:
+        blocks = tuple(extract_blocks(tree))
+        cover: tuple[Block, ...] = blocks
+    else:
+        cover, blocks = regions
+    cover_form, cover_year = _from_cover(cover)
     if cover_form:
         meta["cover"] = cover_form
     return Document(
@@ -38,6 +59,61 @@ def parse(source: Source) -> Document:
         fiscal_year=fiscal_year or cover_year,
         meta=tuple(meta.items()),
     )
+
+
+def _regions(tree: Tree, form: str | None) -> tuple[tuple[Block, ...], tuple[Block, ...]] | None:
+    """The cover page's blocks and those of the item's section (up to and with the next
+    item's heading), or None when the item is not found that way (the whole tree is read)."""
+    root = tree.root
+    body = next((e for e in root if isinstance(e.tag, str) and local_name(e.tag) == "body"), None)
+    first = next((e for e in body if isinstance(e.tag, str)), None) if body is not None else None
+    if first is None:
+        return None
+    lines = tree.raw.split(b"\n")
+    count = itertools.count(1)
+    cover = extract_region(tree, lines, events_from(first), enclosing(first),
+                           lambda _: next(count) >= _COVER_BLOCKS)
+    cover_form, _ = _from_cover(tuple(cover))
+    # Candidates are found as they are needed: the source is scanned (and its tags
+    # counted) only as far as the item's heading.
+    found = ((s, tag_offset(tree.raw, s[0], element, at))
+             for element, at in candidates(root, tree.raw)
+             if (s := block_start(element)) is not None)
+    seen: list[tuple[tuple[Any, list[tuple[Any, str]]], int]] = []
+    try:
+        for item in item_order(form or cover_form):
+            for (start, around), at in itertools.chain(seen, _remember(found, seen)):
+                blocks = extract_region(tree, lines, events_from(start), around, _Until(item), at)
+                if real_section(item, blocks) is not None:
+                    return tuple(cover), tuple(blocks)
+    except LookupError:
+        return None
+    return None
+
+
+def _remember(items: Iterator[T], into: list[T]) -> Iterator[T]:
+    for item in items:
+        into.append(item)
+        yield item
+
+
+class _Until:
+    """Ends an item's stretch: at the first item or part heading after the item's own
+    heading, or before one is seen, at any other item heading or after a few blocks."""
+
+    def __init__(self, item: str) -> None:
+        self.item = item
+        self.heading = False
+        self.blocks = 0
+
+    def __call__(self, block: Block) -> bool:
+        self.blocks += 1
+        if not is_boundary(block):
+            return not self.heading and self.blocks > _BEFORE_HEADING
+        if names_item(self.item, block):
+            self.heading = True
+            return False
+        return True
 
 
 def _from_dei(meta: dict[str, str]) -> tuple[str | None, str | None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from linter.model import Anchor, Block, BlockKind, Location
@@ -20,7 +20,7 @@ from linter.parsers.html_text import (
 from linter.parsers.html_tree import Tree
 
 _XHTML = "{http://www.w3.org/1999/xhtml}"
-_DISPLAY = re.compile(r"display\s*:\s*(none|inline)", re.IGNORECASE)
+DISPLAY = re.compile(r"display\s*:\s*(none|inline)", re.IGNORECASE)
 _ITEM_OR_PART = re.compile(r"(?:item|part)\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 # Page furniture repeated at every page break of an EDGAR filing: the page number and the
@@ -64,6 +64,20 @@ def extract_blocks(tree: Tree) -> list[Block]:
     return builder.blocks
 
 
+def extract_region(tree: Tree, lines: list[bytes], events: Iterable[tuple[str, Any]],
+                   enclosing: list[tuple[Any, str]], until: Callable[[Block], bool],
+                   start: int | None = None) -> list[Block]:
+    """The blocks of one stretch of the document: ``events`` as ``walk`` reads them (plus
+    ``("tail", element)``: the element's tail alone), inside the ``enclosing`` block
+    elements, until a block satisfies ``until`` (kept). ``lines`` are the source's lines;
+    ``start``, a byte offset at or before the stretch, is where columns are searched from."""
+    builder = _Builder(tree, until)
+    builder.lines = lines
+    builder.cursor = _body_start(tree.raw) if start is None else _position(tree.raw, start)
+    builder.walk(events, enclosing)
+    return builder.blocks
+
+
 def _apply_display(root: Any) -> None:
     """display:none elements go (their tail stays); blocks shown inline (EDGAR agents write
     runs as <div style="display:inline">) become inline markup, merged with the rest."""
@@ -75,7 +89,7 @@ def _apply_display(root: Any) -> None:
     for element in root.iter(ns + "div", ns + "p", ns + "table", ns + "section"):
         style = element.get("style")
         if style and "display" in style:
-            m = _DISPLAY.search(style)
+            m = DISPLAY.search(style)
             if m is not None:
                 (hidden if m.group(1).lower() == "none" else inline).append(element)
     for element in hidden:
@@ -104,22 +118,29 @@ class _Builder:
     """Walks the merged tree: a block element opens a block, and the text after a block
     element closes is a block of its own (in the enclosing element)."""
 
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, until: Callable[[Block], bool] | None = None) -> None:
         self.tree = tree
         self.blocks: list[Block] = []
         self.offset = 0
         self.lines: list[bytes] | None = None
         self.cursor = (0, 0)
         self.found: tuple[bytes, int] | None = None
+        self.until = until
+        self.done = False
 
-    def walk(self, events: Any) -> None:
-        stack: list[tuple[Any, str]] = [(None, "")]
+    def walk(self, events: Iterable[tuple[str, Any]],
+             enclosing: list[tuple[Any, str]] | None = None) -> None:
+        stack: list[tuple[Any, str]] = [(None, ""), *(enclosing or ())]
         parts: list[tuple[str, Any]] = []
         flush = self.flush
         block_tags = BLOCK_TAGS
         br_pending = False
         for event, element in events:
+            if self.done:
+                break
             local = _local(element.tag)
+            if event == "tail":  # an element left out (hidden): its tail is still text
+                local = ""
             if event == "start":
                 if local in block_tags:
                     if parts:
@@ -152,7 +173,7 @@ class _Builder:
                         tail = " " + tail
                     parts.append((tail, element))
                     br_pending = br_pending and tail.isspace()
-        if parts:
+        if parts and not self.done:
             flush(parts, stack[-1][1])
 
     def flush(self, parts: list[tuple[str, Any]], local: str) -> None:
@@ -170,8 +191,11 @@ class _Builder:
         else:
             anchors = (Anchor(0, Location(line + self.tree.line_offset, self._find(line, raw))),)
         kind, level = _kind(text, local, self._emphasised)
-        self.blocks.append(Block(kind, text, self.offset, anchors, level))
+        block = Block(kind, text, self.offset, anchors, level)
+        self.blocks.append(block)
         self.offset += len(text) + 1
+        if self.until is not None and self.until(block):
+            self.done = True
 
     def _lines(self, raw: str, line: int) -> tuple[str, tuple[Anchor, ...]]:
         """A text over several source lines (hand-written HTML): an anchor per line."""
@@ -245,7 +269,12 @@ def _body_start(raw: bytes) -> tuple[int, int]:
     m = _HEADER_END.search(raw) or _BODY.search(raw)
     if m is None:
         return (0, 0)
-    return raw.count(b"\n", 0, m.start()) + 1, m.start() - (raw.rfind(b"\n", 0, m.start()) + 1)
+    return _position(raw, m.start())
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line (1-based) and column (0-based) of byte ``offset``."""
+    return raw.count(b"\n", 0, offset) + 1, offset - (raw.rfind(b"\n", 0, offset) + 1)
 
 
 def _kind(text: str, local: str, emphasised: Callable[[], bool]) -> tuple[BlockKind, int]:

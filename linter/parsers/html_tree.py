@@ -20,6 +20,7 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE\s+\w+\s*(?:(SYSTEM|PUBLIC)\s*(\"[^\"]*\"|'[^'
 _W3C_PUBLIC = re.compile(rb"^[\"']-//W3C//DTD (?:X?HTML|XHTML)\b", re.IGNORECASE)
 _W3C_SYSTEM = re.compile(rb"^[\"']https?://www\.w3\.org/TR/", re.IGNORECASE)
 _UTF16_32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_HEAD = 65536  # a lower-case doctype is looked for this far
 _XML_HINT = re.compile(rb"^\s*<\?xml\b|xmlns:ix\s*=|xmlns\s*=\s*[\"']http://www\.w3\.org/1999/xhtml")
 
 
@@ -63,11 +64,19 @@ def load(source: Source) -> Tree:
 def refuse_entities(path: str, data: bytes) -> None:
     """Refuse entity declarations and external DTDs before any parser sees them (XXE,
     billion laughs). EDGAR documents never declare entities."""
-    if b"<!ENTITY" in data or b"<!entity" in data:
-        raise InputError(path, "declares XML entities; refused for safety")
-    start = data.find(b"<!DOCTYPE")
-    if start < 0:
-        start = data[:65536].lower().find(b"<!doctype")
+    exact = folded = -1  # the first <!DOCTYPE, and the first in any case in the head
+    at = data.find(b"!")  # rare in markup and text, so one fast scan finds every "<!"
+    while at >= 0:
+        if at and data[at - 1] == 0x3C:
+            word = data[at + 1 : at + 8]
+            if word[:6] in (b"ENTITY", b"entity"):
+                raise InputError(path, "declares XML entities; refused for safety")
+            if exact < 0 and word == b"DOCTYPE":
+                exact = at - 1
+            if folded < 0 and at + 8 <= _HEAD and word.lower() == b"doctype":
+                folded = at - 1
+        at = data.find(b"!", at + 1)
+    start = exact if exact >= 0 else folded
     if start < 0:
         return
     m = _DOCTYPE.match(data, start)

@@ -74,7 +74,9 @@ class _Columns:
     def __init__(self, raw: bytes) -> None:
         self.raw = raw
         self.lines: list[bytes] | None = None
-        self.after: dict[tuple[int, str], int] = {}  # the same name twice on one line
+        # Facts come in document order: each is searched for after the one before on its
+        # line (a megabyte line is not read again from its start for every fact).
+        self.after: dict[int, int] = {}
 
     def find(self, line: int, qname: str) -> int:
         if not self.raw:
@@ -84,11 +86,14 @@ class _Columns:
         if not 0 < line <= len(self.lines):
             return 1
         source = self.lines[line - 1]
-        start = self.after.get((line, qname), 0)
-        at = source.find(f'name="{qname}"'.encode("ascii", "replace"), start)
+        name = f'name="{qname}"'.encode("ascii", "replace")
+        start = self.after.get(line, 0)
+        at = source.find(name, start)
+        if at < 0 and start:
+            at = source.find(name)
         if at < 0:
             return 1
-        self.after[(line, qname)] = at + 1
+        self.after[line] = at + 1
         tag = source.rfind(b"<", 0, at)
         return (tag if tag >= 0 else at) + 1
 
