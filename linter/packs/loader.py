@@ -79,10 +79,6 @@ def read_text(path: Path) -> str:
         raise PackError(str(path), f"cannot read: {exc.strerror or exc}") from None
 
 
-def read_yaml(path: Path) -> Positioned:
-    return load_yaml(read_text(path), str(path))
-
-
 def load(pack_yaml: Path, use_cache: bool = True) -> Pack:
     """Read, check and compile a pack. A pack read from the cache has no positions, so if it
     fails to compile (the compiler changed since) it is read again in full for the error."""
