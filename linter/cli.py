@@ -97,8 +97,8 @@ def rules() -> None:
 
 @rules.command("list")
 @click.option("--pack", "packs", multiple=True, help="Pack name or path (default: all built-in).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True)
 def rules_list(packs: tuple[str, ...], fmt: str) -> None:
     """Every rule: id, kind, severity, citation, title."""
     from linter.packs.tooling import list_rules, packs_named

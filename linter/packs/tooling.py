@@ -25,6 +25,8 @@ def list_rules(packs: list[Pack], fmt: str) -> str:
              "citation": r.citation, "title": r.title} for p in packs for r in p.rules]
     if fmt == "json":
         return json.dumps(rows, indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown_table(rows)
     headers = ("id", "kind", "severity", "citation", "title")
     widths = [max([len(h)] + [len(str(row[h])) for row in rows]) for h in headers[:-1]]
     heads = zip(headers, [*widths, 0], strict=True)
@@ -33,6 +35,20 @@ def list_rules(packs: list[Pack], fmt: str) -> str:
         cells = [str(row[h]).ljust(w) for h, w in zip(headers[:-1], widths, strict=True)]
         lines.append("  ".join([*cells, str(row["title"])]))
     return "\n".join(lines) + "\n"
+
+
+def _markdown_table(rows: list[dict[str, str]]) -> str:
+    """The README's rule table (STYLE.md point 1: generated from the rules, never hand-kept)."""
+    headers = ("id", "pack", "kind", "severity", "citation", "title")
+    lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+    for row in rows:
+        cells = [f"`{row['id']}`", *(_cell(str(row[h])) for h in headers[1:])]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
 
 
 def find_rule(packs: list[Pack], rule_id: str) -> Rule:
