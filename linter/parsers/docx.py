@@ -26,9 +26,10 @@ from typing import Any
 
 from linter.errors import InputError
 from linter.inputs import Source
-from linter.model import Anchor, Block, BlockKind, Document, Location
+from linter.model import BlockKind, Document, Location
 from linter.parsers.docx_styles import Styles, numbered, on_off, outline_level
 from linter.parsers.docx_text import body_paragraphs, iter_runs, paragraph_text, run_text, w
+from linter.parsers.text import BlockBuilder
 from linter.zipsafe import check_xml_parts, open_package
 
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
@@ -44,9 +45,8 @@ def parse(source: Source) -> Document:
     body, styles_element = _open(source)
     builder = _Builder({p: i for i, p in enumerate(body_paragraphs(body))}, Styles(styles_element))
     builder.walk(body)
-    blocks = tuple(builder.blocks)
-    return Document(path=source.path, format="docx", text="\n".join(b.text for b in blocks),
-                    blocks=blocks)
+    return Document(path=source.path, format="docx", text=builder.out.text,
+                    blocks=tuple(builder.out.blocks))
 
 
 def _open(source: Source) -> tuple[Any, Any]:
@@ -83,8 +83,7 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 class _Builder:
     index: dict[Any, int]
     styles: Styles
-    blocks: list[Block] = field(default_factory=list)
-    offset: int = 0
+    out: BlockBuilder = field(default_factory=BlockBuilder)
     last_level: int = 0  # level of the last styled heading, for bold-paragraph headings
 
     def walk(self, container: Any) -> None:
@@ -97,22 +96,12 @@ class _Builder:
                 self.walk(child)
 
     def add(self, kind: BlockKind, paragraphs: list[Any], level: int = 0) -> None:
-        parts: list[str] = []
-        anchors: list[Anchor] = []
-        pos = 0
+        pieces: list[tuple[str, Location]] = []
         for p in paragraphs:
             i = self.index[p]
-            for para_offset, piece in _pieces(paragraph_text(p)):
-                if parts:
-                    pos += 1
-                anchors.append(Anchor(pos, Location(i + 1, para_offset + 1, i, para_offset)))
-                parts.append(piece)
-                pos += len(piece)
-        if not parts:
-            return
-        text = " ".join(parts)
-        self.blocks.append(Block(kind, text, self.offset, tuple(anchors), level))
-        self.offset += len(text) + 1
+            pieces += [(text, Location(i + 1, at + 1, i, at))
+                       for at, text in _pieces(paragraph_text(p))]
+        self.out.add(kind, pieces, level)
 
     def paragraph(self, p: Any) -> None:
         ppr = p.find(w("pPr"))
