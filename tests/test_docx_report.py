@@ -11,7 +11,7 @@ from typing import Any
 
 import docx
 import pytest
-from docx_build import Draft, build_real_draft, build_seed_draft
+from docx_build import Draft, build_real_draft, build_seed_draft, docx_with_body
 
 from linter.cli import main
 from linter.errors import LintError
@@ -197,3 +197,15 @@ def test_cli_refuses_docx_to_stdout(draft: Draft, capsys: pytest.CaptureFixture[
     code = main(["check", str(draft.docx), "--format", "docx"])
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1 and "--output" in err
+
+
+def test_a_draft_without_paragraphs_still_gets_its_comments(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = docx_with_body(tmp_path / "empty.docx", "")
+    out = tmp_path / "commented.docx"
+    code = main(["check", str(empty), "--format", "docx", "--output", str(out),
+                 "--fail-on", "never"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    comments = list(docx.Document(str(out)).comments)
+    assert comments and {c.author for c in comments} == {AUTHOR}

@@ -58,6 +58,8 @@ def annotate(doc: dict[str, Any], rules: dict[str, Any]) -> bytes:
     check_xml_parts(source.path, open_package(source.path, source.data))
     document = docx.Document(io.BytesIO(source.data))
     paragraphs = body_paragraphs(document.element.body)
+    if not paragraphs:  # an empty body (Word always writes one paragraph; generators may not)
+        paragraphs = [document.add_paragraph()._p]  # the comments need a paragraph to anchor on
     heading = _heading_paragraph(doc, paragraphs)
     for finding in doc.get("findings", []):
         first = _paragraph_of(finding, paragraphs, heading)
