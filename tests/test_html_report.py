@@ -144,3 +144,17 @@ def test_hostile_draft_runs_nothing_in_chromium(hostile_html: Path, tmp_path: Pa
     assert "pwned" not in "".join(a.get("content", "") for a in tags.get("title", []))
     title = after.split("<title>", 1)[1].split("</title>", 1)[0]
     assert title.startswith("Cybersecurity disclosure review")
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_draft_without_text_is_reported(fmt: str, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A draft that is only a comment has no block to hang findings on; they are listed."""
+    from linter.cli import main
+
+    draft = tmp_path / "blank.md"
+    draft.write_text("<!-- disclosure-lint: disable=x -->\n", encoding="utf-8")
+    code = main(["check", str(draft), "--format", fmt, "--fail-on", "never"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "gov-board-committee" in out

@@ -60,7 +60,7 @@ def annotated_blocks(doc: dict[str, Any], numbered: list[tuple[int, dict[str, An
     all_spans = spans(doc, numbered)
     blocks = doc.get("blocks", [])
     notes: dict[int, list[tuple[int, dict[str, Any]]]] = {i: [] for i in range(len(blocks))}
-    for n, f in numbered:
+    for n, f in numbered if blocks else ():  # no text at all: the findings are only listed
         notes[_home(blocks, f.get("start", 0))].append((n, f))
     out = []
     for i, block in enumerate(blocks):
