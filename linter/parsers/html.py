@@ -37,7 +37,7 @@ def parse(source: Source) -> Document:
     it (statements, notes, exhibits) is never read. Any other page keeps every block."""
     tree = load(source)
     no_facts = Facts((), (), False)  # only XML keeps the namespaces that name the facts
-    facts = read_facts(tree.root, tree.line_offset, tree.raw) if tree.xml else no_facts
+    facts = read_facts(tree.root, tree.line_offset, tree.raw, tree.lines) if tree.xml else no_facts
     meta = dict(facts.dei)
     form, fiscal_year = _from_dei(meta)
     regions = _regions(tree, form) if tree.xml and facts.inline else None
@@ -69,10 +69,8 @@ def _regions(tree: Tree, form: str | None) -> tuple[tuple[Block, ...], tuple[Blo
     first = next((e for e in body if isinstance(e.tag, str)), None) if body is not None else None
     if first is None:
         return None
-    lines = tree.raw.split(b"\n")
-    count = itertools.count(1)
-    cover = extract_region(tree, lines, events_from(first), enclosing(first),
-                           lambda _: next(count) >= _COVER_BLOCKS)
+    lines = tree.lines
+    cover = extract_region(tree, lines, events_from(first), enclosing(first), _Cover())
     cover_form, _ = _from_cover(tuple(cover))
     # Candidates are found as they are needed: the source is scanned (and its tags
     # counted) only as far as the item's heading.
@@ -95,6 +93,20 @@ def _remember(items: Iterator[T], into: list[T]) -> Iterator[T]:
     for item in items:
         into.append(item)
         yield item
+
+
+class _Cover:
+    """Ends the cover page's blocks once they tell the form and the fiscal year."""
+
+    def __init__(self) -> None:
+        self.blocks = 0
+        self.form = self.year = False
+
+    def __call__(self, block: Block) -> bool:
+        self.blocks += 1
+        self.form = self.form or _COVER_FORM.match(block.text) is not None
+        self.year = self.year or _COVER_YEAR.search(block.text) is not None
+        return (self.form and self.year) or self.blocks >= _COVER_BLOCKS
 
 
 class _Until:

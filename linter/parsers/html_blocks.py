@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from linter.model import Anchor, Block, BlockKind, Location
@@ -64,11 +64,12 @@ def extract_blocks(tree: Tree) -> list[Block]:
     return builder.blocks
 
 
-def extract_region(tree: Tree, lines: list[bytes], events: Iterable[tuple[str, Any]],
+def extract_region(tree: Tree, lines: Sequence[bytes], events: Iterable[tuple[str, Any]],
                    enclosing: list[tuple[Any, str]], until: Callable[[Block], bool],
                    start: int | None = None) -> list[Block]:
     """The blocks of one stretch of the document: ``events`` as ``walk`` reads them (plus
-    ``("tail", element)``: the element's tail alone), inside the ``enclosing`` block
+    ``tail``: an element left out but its tail, and ``inline-start`` / ``inline-end``: a
+    block element read as inline markup), inside the ``enclosing`` block
     elements, until a block satisfies ``until`` (kept). ``lines`` are the source's lines;
     ``start``, a byte offset at or before the stretch, is where columns are searched from."""
     builder = _Builder(tree, until)
@@ -122,7 +123,7 @@ class _Builder:
         self.tree = tree
         self.blocks: list[Block] = []
         self.offset = 0
-        self.lines: list[bytes] | None = None
+        self.lines: Sequence[bytes] | None = None
         self.cursor = (0, 0)
         self.found: tuple[bytes, int] | None = None
         self.until = until
@@ -139,8 +140,9 @@ class _Builder:
             if self.done:
                 break
             local = _local(element.tag)
-            if event == "tail":  # an element left out (hidden): its tail is still text
-                local = ""
+            if event != "start" and event != "end":  # from a stretch's walk (html_region)
+                local = "" if event == "tail" else "span"  # left out / a block shown inline
+                event = "start" if event == "inline-start" else "end"
             if event == "start":
                 if local in block_tags:
                     if parts:
@@ -229,7 +231,7 @@ class _Builder:
             return 1
         lines = self.lines
         if lines is None:
-            lines = self.lines = self.tree.raw.split(b"\n")
+            lines = self.lines = self.tree.lines
             self.cursor = _body_start(self.tree.raw)
         if not 0 < line <= len(lines):
             return 1

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import Any, overload
 
 from linter.errors import InputError
 from linter.inputs import Source, decode_text
@@ -32,6 +34,47 @@ class Tree:
     xml: bool
     line_offset: int  # lines cut before the parsed slice (EDGAR's SGML wrapper)
     raw: bytes  # the parsed slice, for computing columns
+
+    @cached_property
+    def lines(self) -> Lines:
+        """The parsed slice's lines."""
+        return Lines(self.raw)
+
+
+class Lines(Sequence[bytes]):
+    """The lines of a source, cut out as they are asked for: an EDGAR filing holds a few
+    megabyte lines, of which only one or two are ever read."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        starts = [0]
+        at = raw.find(b"\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = raw.find(b"\n", at + 1)
+        self.starts = starts
+        self.cut: dict[int, bytes] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> bytes: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[bytes]: ...
+
+    def __getitem__(self, index: int | slice) -> bytes | Sequence[bytes]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.starts)
+        line = self.cut.get(index)
+        if line is None:
+            start = self.starts[index]  # IndexError past the end, as a list
+            end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.raw)
+            line = self.cut[index] = self.raw[start:end]
+        return line
 
 
 def load(source: Source) -> Tree:

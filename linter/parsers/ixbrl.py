@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,9 +34,11 @@ class Facts:
     inline: bool  # the document carries Inline XBRL at all
 
 
-def read_facts(root: Any, line_offset: int = 0, raw: bytes = b"") -> Facts:
+def read_facts(root: Any, line_offset: int = 0, raw: bytes = b"",
+               lines: Sequence[bytes] | None = None) -> Facts:
     """Facts of the tree rooted at ``root`` (an lxml element parsed as XML, namespaces kept).
-    ``raw``, the parsed bytes, gives each fact the column of its tag."""
+    ``raw``, the parsed bytes (split in ``lines`` when given), gives each fact the column of
+    its tag."""
     namespaces: dict[str, str | None] = {}
     continuations: dict[str, Any] = {}
     found: list[Any] = []
@@ -48,7 +50,7 @@ def read_facts(root: Any, line_offset: int = 0, raw: bytes = b"") -> Facts:
             found.append(element)
     cyd: list[Fact] = []
     dei: list[tuple[str, str]] = []
-    columns = _Columns(raw)
+    columns = _Columns(raw, lines)
     for element in found:
         inline = True
         prefix, _, name = (element.get("name") or "").rpartition(":")
@@ -71,9 +73,9 @@ class _Columns:
     """Columns of fact tags on their source line: EDGAR files put a document on a few long
     lines, where a line number alone points nowhere."""
 
-    def __init__(self, raw: bytes) -> None:
+    def __init__(self, raw: bytes, lines: Sequence[bytes] | None = None) -> None:
         self.raw = raw
-        self.lines: list[bytes] | None = None
+        self.lines = lines
         # Facts come in document order: each is searched for after the one before on its
         # line (a megabyte line is not read again from its start for every fact).
         self.after: dict[int, int] = {}
