@@ -69,8 +69,7 @@ def _regions(tree: Tree, form: str | None) -> tuple[tuple[Block, ...], tuple[Blo
     first = next((e for e in body if isinstance(e.tag, str)), None) if body is not None else None
     if first is None:
         return None
-    lines = tree.lines
-    cover = extract_region(tree, lines, events_from(first), enclosing(first), _Cover())
+    cover = extract_region(tree, events_from(first), enclosing(first), _Cover())  # texts
     cover_form, _ = _from_cover(tuple(cover))
     # Candidates are found as they are needed: the source is scanned (and its tags
     # counted) only as far as the item's heading.
@@ -81,7 +80,7 @@ def _regions(tree: Tree, form: str | None) -> tuple[tuple[Block, ...], tuple[Blo
     try:
         for item in item_order(form or cover_form):
             for (start, around), at in itertools.chain(seen, _remember(found, seen)):
-                blocks = extract_region(tree, lines, events_from(start), around, _Until(item), at)
+                blocks = extract_region(tree, events_from(start), around, _Until(item), at)
                 if real_section(item, blocks) is not None:
                     return tuple(cover), tuple(blocks)
     except LookupError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from linter.model import Anchor, Block, BlockKind, Location
@@ -64,17 +64,21 @@ def extract_blocks(tree: Tree) -> list[Block]:
     return builder.blocks
 
 
-def extract_region(tree: Tree, lines: Sequence[bytes], events: Iterable[tuple[str, Any]],
+def extract_region(tree: Tree, events: Iterable[tuple[str, Any]],
                    enclosing: list[tuple[Any, str]], until: Callable[[Block], bool],
                    start: int | None = None) -> list[Block]:
     """The blocks of one stretch of the document: ``events`` as ``walk`` reads them (plus
     ``tail``: an element left out but its tail, and ``inline-start`` / ``inline-end``: a
-    block element read as inline markup), inside the ``enclosing`` block
-    elements, until a block satisfies ``until`` (kept). ``lines`` are the source's lines;
-    ``start``, a byte offset at or before the stretch, is where columns are searched from."""
+    block element read as inline markup), inside the ``enclosing`` block elements, until
+    a block satisfies ``until`` (kept). ``start``, a byte offset at or before the stretch,
+    is where columns are searched from; without it only the text is read: every block a
+    paragraph without anchors."""
     builder = _Builder(tree, until)
-    builder.lines = lines
-    builder.cursor = _body_start(tree.raw) if start is None else _position(tree.raw, start)
+    if start is None:
+        builder.texts_only = True
+    else:
+        builder.started = True
+        builder.cursor = _position(tree.raw, start)
     builder.walk(events, enclosing)
     return builder.blocks
 
@@ -123,11 +127,12 @@ class _Builder:
         self.tree = tree
         self.blocks: list[Block] = []
         self.offset = 0
-        self.lines: Sequence[bytes] | None = None
+        self.started = False  # the column search has its starting point
         self.cursor = (0, 0)
-        self.found: tuple[bytes, int] | None = None
+        self.found: tuple[bytes, int, int] | None = None
         self.until = until
         self.done = False
+        self.texts_only = False
 
     def walk(self, events: Iterable[tuple[str, Any]],
              enclosing: list[tuple[Any, str]] | None = None) -> None:
@@ -186,14 +191,18 @@ class _Builder:
         if not text or (len(text) <= 30 and text[0] in _FURNITURE_START
                         and _FURNITURE.fullmatch(text)):
             return
-        first = next(p for p in parts if not p[0].isspace())
-        line = first[1].sourceline or 1
-        if "\n" in raw:
-            text, anchors = self._lines(raw, line)
+        if self.texts_only:
+            block = Block(BlockKind.PARAGRAPH, text, self.offset, ())
         else:
-            anchors = (Anchor(0, Location(line + self.tree.line_offset, self._find(line, raw))),)
-        kind, level = _kind(text, local, self._emphasised)
-        block = Block(kind, text, self.offset, anchors, level)
+            first = next(p for p in parts if not p[0].isspace())
+            line = first[1].sourceline or 1
+            if "\n" in raw:
+                text, anchors = self._lines(raw, line)
+            else:
+                location = Location(line + self.tree.line_offset, self._find(line, raw))
+                anchors = (Anchor(0, location),)
+            kind, level = _kind(text, local, self._emphasised)
+            block = Block(kind, text, self.offset, anchors, level)
         self.blocks.append(block)
         self.offset += len(text) + 1
         if self.until is not None and self.until(block):
@@ -229,9 +238,9 @@ class _Builder:
         m = _PROBE.match(stripped)
         if m is None:
             return 1
-        lines = self.lines
-        if lines is None:
-            lines = self.lines = self.tree.lines
+        lines = self.tree.lines
+        if not self.started:
+            self.started = True
             self.cursor = _body_start(self.tree.raw)
         if not 0 < line <= len(lines):
             return 1
@@ -240,12 +249,15 @@ class _Builder:
         # What precedes the text in the source: the tag's ">", its spaces, or an entity
         # (">&#160;Basic") whose ";" is all we can count on.
         before = b">" + lead.encode("ascii") if lead.strip(" \t") == "" else b";"
-        source = lines[line - 1]
-        found = source.find(before + m.group().encode("ascii"), start, start + _SEARCH_WINDOW)
+        base, stop = lines.span(line - 1)  # searched in place: lines can be megabytes
+        source = self.tree.raw
+        found = source.find(before + m.group().encode("ascii"), base + start,
+                            min(base + start + _SEARCH_WINDOW, stop))
         if found < 0:
             return 1
+        found -= base
         self.cursor = (line, found + len(before))
-        self.found = (source, found + 1)
+        self.found = (source, base + found + 1, base)
         return found + len(before) + 1
 
     def _emphasised(self) -> bool:
@@ -253,15 +265,16 @@ class _Builder:
         return self.found is not None and _opened_with_emphasis(*self.found)
 
 
-def _opened_with_emphasis(source: bytes, end: int) -> bool:
-    """Do the opening tags right before ``end`` (up to three, back to back) emphasise?"""
+def _opened_with_emphasis(source: bytes, end: int, line_start: int) -> bool:
+    """Do the opening tags right before ``end`` (up to three, back to back, on the line
+    that starts at ``line_start``) emphasise?"""
     for _ in range(_OPENING_TAGS):
-        start = source.rfind(b"<", max(end - 2048, 0), end)
+        start = source.rfind(b"<", max(end - 2048, line_start), end)
         if start < 0 or source[start + 1 : start + 2] == b"/":
             return False
         if _EMPHASIS.search(source, start, end):
             return True
-        if start == 0 or source[start - 1 : start] != b">":
+        if start == line_start or source[start - 1 : start] != b">":
             return False
         end = start
     return False

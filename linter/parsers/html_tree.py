@@ -58,6 +58,11 @@ class Lines(Sequence[bytes]):
     def __len__(self) -> int:
         return len(self.starts)
 
+    def span(self, index: int) -> tuple[int, int]:
+        """Where line ``index`` (0-based) starts and ends in the source, without its newline."""
+        start = self.starts[index]
+        return start, self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.raw)
+
     @overload
     def __getitem__(self, index: int) -> bytes: ...
 

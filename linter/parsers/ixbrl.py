@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from linter.model import Fact, Location
 from linter.parsers.html_text import BLOCK_TAGS, IX_NAMESPACES, collapse, local_name
+from linter.parsers.html_tree import Lines
 
 # Any taxonomy year (cyd/2024, cyd/2025, …); the prefix is whatever the filer declared.
 _CYD = re.compile(r"^http://xbrl\.sec\.gov/cyd/\d{4}(?:-\d\d-\d\d)?/?$")
@@ -35,7 +36,7 @@ class Facts:
 
 
 def read_facts(root: Any, line_offset: int = 0, raw: bytes = b"",
-               lines: Sequence[bytes] | None = None) -> Facts:
+               lines: Lines | None = None) -> Facts:
     """Facts of the tree rooted at ``root`` (an lxml element parsed as XML, namespaces kept).
     ``raw``, the parsed bytes (split in ``lines`` when given), gives each fact the column of
     its tag."""
@@ -73,7 +74,7 @@ class _Columns:
     """Columns of fact tags on their source line: EDGAR files put a document on a few long
     lines, where a line number alone points nowhere."""
 
-    def __init__(self, raw: bytes, lines: Sequence[bytes] | None = None) -> None:
+    def __init__(self, raw: bytes, lines: Lines | None = None) -> None:
         self.raw = raw
         self.lines = lines
         # Facts come in document order: each is searched for after the one before on its
@@ -84,20 +85,20 @@ class _Columns:
         if not self.raw:
             return 1
         if self.lines is None:
-            self.lines = self.raw.split(b"\n")
+            self.lines = Lines(self.raw)
         if not 0 < line <= len(self.lines):
             return 1
-        source = self.lines[line - 1]
+        base, stop = self.lines.span(line - 1)
         name = f'name="{qname}"'.encode("ascii", "replace")
-        start = self.after.get(line, 0)
-        at = source.find(name, start)
-        if at < 0 and start:
-            at = source.find(name)
+        start = self.after.get(line, base)
+        at = self.raw.find(name, start, stop)
+        if at < 0 and start > base:
+            at = self.raw.find(name, base, stop)
         if at < 0:
             return 1
         self.after[line] = at + 1
-        tag = source.rfind(b"<", 0, at)
-        return (tag if tag >= 0 else at) + 1
+        tag = self.raw.rfind(b"<", base, at)
+        return (tag if tag >= 0 else at) - base + 1
 
 
 def _resolve(element: Any, prefix: str, cache: dict[str, str | None]) -> str | None:
