@@ -226,3 +226,15 @@ def test_window_near_and_subsection(tmp_path: Path) -> None:
                         "The CISO has many, many, many, many years of experience."]
     near = [e.text for e in requirement(result, "near").evidence]
     assert near == ["Our CISO has long experience."]
+
+
+def test_a_heading_is_never_evidence(tmp_path: Path, mini: Pack) -> None:
+    # "## Board Oversight" names a topic; only prose can meet (or partly meet) a requirement
+    _, result = lint_text(tmp_path, "# Item 1C. Cybersecurity\n\n## Board Oversight\n\n"
+                          "We keep our systems patched.\n", mini)
+    req = requirement(result, "board-committee")
+    assert (req.status, req.evidence) == (Status.MISSING, ())
+    _, result = lint_text(tmp_path, "# Item 1C. Cybersecurity\n\n## Governance\n\n"
+                          "Our board oversees cybersecurity risk.\n", mini)
+    req = requirement(result, "board-committee")
+    assert req.status == Status.PARTIAL and req.evidence[0].text.startswith("Our board")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from linter.model import Document, Location, Sentence
+from linter.model import BlockKind, Document, Location, Sentence
 from linter.packs.conditions import Condition, Passage, Shared, Spans, fiscal_year_of
 from linter.packs.model import Rule
 from linter.results import Severity, Status
@@ -59,6 +59,7 @@ class ScopeView:
     requirements: Mapping[str, Verdict] = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()  # one per sentence, sharing a memo across rules
     shared: Shared = field(default_factory=lambda: Shared(""))
+    headings: frozenset[int] = frozenset()  # sentences that are headings, not prose
 
     @classmethod
     def build(cls, document: Document) -> ScopeView:
@@ -68,7 +69,9 @@ class ScopeView:
                         fiscal_year=fiscal_year_of(document.fiscal_year))
         passages = tuple(Passage(s.text, sub, shared) for s, sub in zip(sentences, subsections,
                                                                          strict=True))
-        return cls(sentences, subsections, passages=passages, shared=shared)
+        headings = frozenset(i for i, s in enumerate(sentences)
+                             if document.blocks[s.block].kind is BlockKind.HEADING)
+        return cls(sentences, subsections, passages=passages, shared=shared, headings=headings)
 
     def passage(self, i: int, window: int = 0) -> tuple[Passage, int, int, int]:
         """The passage for sentence ``i`` and the document offset of its start, with the
@@ -106,6 +109,10 @@ class ScopeView:
             if mine or not found:  # matches only in a neighbour make it, not this one, evidence
                 out.append((i, mine))
         return out
+
+    def prose(self, found: Found) -> Found:
+        """``found`` without headings: a heading names a topic; it never meets a requirement."""
+        return [item for item in found if item[0] not in self.headings]
 
     def holds(self, condition: Condition | None, i: int, window: int = 0) -> bool:
         if condition is None:

@@ -14,16 +14,16 @@ _WORD = re.compile(r"\w+")
 
 def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
     # A clear "no" meets the requirement: the rule asks whether, not that (S-K 106(b)(1)).
-    said_no = scope.find(rule.answer_no, rule.window)
+    said_no = scope.prose(scope.find(rule.answer_no, rule.window))
     if said_no:
         return Outcome(verdict=Verdict(Status.MET, False, _evidence(scope, said_no, rule)))
-    evidence = scope.find(rule.evidence, rule.window)
-    said_yes = scope.find(rule.answer_yes, rule.window)
+    evidence = scope.prose(scope.find(rule.evidence, rule.window))
+    said_yes = scope.prose(scope.find(rule.answer_yes, rule.window))
     if evidence or said_yes:
         answer = True if said_yes else (rule.answer_default if rule.has_answer else None)
         found = sorted(evidence + said_yes, key=lambda item: item[0])
         return Outcome(verdict=Verdict(Status.MET, answer, _evidence(scope, found, rule)))
-    partial = scope.find(rule.partial, rule.window)
+    partial = scope.prose(scope.find(rule.partial, rule.window))
     if partial:
         start, end = first_span(*partial[0], scope)
         hit = Hit(start, end, rule.partial_message or rule.message, rule.partial_severity)
