@@ -63,15 +63,26 @@ def lint(document: Document, packs: Iterable[Pack],
         rules = [r for r in pack.rules if config.selects(r.id) and _applies(pack, r, document)]
         incorporating = _incorporating(rules, view, document)
         running = {r.id for r in rules} if incorporating is None else set()
+        # a flag or conditional rule reads its requirement's verdict even when --select
+        # leaves the requirement itself out of the report
+        if incorporating is None:
+            running |= {ref for r in rules for ref in (r.requirement, r.then_requirement)
+                        if ref and any(q.id == ref and _applies(pack, q, document)
+                                       for q in pack.rules)}
         verdicts: dict[str, Verdict] = {}
-        for rule in (r for r in pack.rules if r.kind == "requirement" and config.selects(r.id)):
+        for rule in (r for r in pack.rules if r.kind == "requirement"):
+            reported = config.selects(rule.id)
+            if not reported and rule.id not in running:
+                continue
             verdict = Verdict(Status.NOT_APPLICABLE)
             if rule.id in running:
                 outcome = CHECKS["requirement"](rule, view, document)
                 verdict = outcome.verdict or verdict
-                hits.extend((rule, h) for h in outcome.hits)
+                if reported:
+                    hits.extend((rule, h) for h in outcome.hits)
             verdicts[rule.id] = verdict
-            requirements.append(_requirement(rule, verdict, document))
+            if reported:
+                requirements.append(_requirement(rule, verdict, document))
         if incorporating is not None:
             hits.extend(incorporating)
             continue

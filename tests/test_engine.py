@@ -238,3 +238,15 @@ def test_a_heading_is_never_evidence(tmp_path: Path, mini: Pack) -> None:
                           "Our board oversees cybersecurity risk.\n", mini)
     req = requirement(result, "board-committee")
     assert req.status == Status.PARTIAL and req.evidence[0].text.startswith("Our board")
+
+
+def test_selecting_a_flag_rule_alone_still_reads_its_requirement(tmp_path: Path,
+                                                                 mini: Pack) -> None:
+    # `--select third-party-flag` must not silence the rule by leaving out the requirement
+    # it compares the tag with; the requirement itself is not reported
+    text = "# Item 1C. Cybersecurity\n\nWe do not engage third parties for this work.\n"
+    facts = (Fact("CybersecurityRiskManagementThirdPartyEngagedFlag", "true"),)
+    _, result = lint_text(tmp_path, text, mini, LintConfig(select=("third-party-flag",)),
+                          facts=facts)
+    assert [f.rule for f in result.findings] == ["third-party-flag"]
+    assert result.requirements == ()
