@@ -89,6 +89,15 @@ def test_rules_test_rule_without_pass_example(tmp_path: Path,
 def test_rules_test_shipped_packs(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rules", "test"], capsys)
     assert code == 0, out
+    # every shipped pack and every rule in it ran, each with its examples
+    from linter.resources import data_dir
+
+    packs = [load_pack(str(p.parent)) for p in data_dir("rules").glob("*/pack.yaml")]
+    rules = sum(len(p.rules) for p in packs)
+    examples = sum(len(r.examples.get("fail", ())) + len(r.examples.get("pass", ()))
+                   for p in packs for r in p.rules)
+    assert f"{examples} of {examples} examples passed ({rules} rules, {len(packs)} packs)" in out
+    assert len(packs) >= 2 and rules > 40
 
 
 def test_rules_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
