@@ -54,8 +54,7 @@ class Block:
         """The source location of ``offset`` (relative to this block's text)."""
         if not self.anchors:
             return Location(1, 1)
-        keys = [a.offset for a in self.anchors]
-        i = max(bisect.bisect_right(keys, offset) - 1, 0)
+        i = max(bisect.bisect_right(self.anchors, offset, key=lambda a: a.offset) - 1, 0)
         anchor = self.anchors[i]
         delta = max(offset - anchor.offset, 0)
         loc = anchor.location
@@ -148,10 +147,11 @@ class Document:
 
     def locate(self, offset: int) -> Location:
         """The source location of an offset in Document.text."""
-        starts = [b.start for b in self.blocks]
-        i = max(bisect.bisect_right(starts, offset) - 1, 0)
         if not self.blocks:
             return Location(1, 1)
+        # bisect on the blocks themselves: no list of starts rebuilt on every call (the engine
+        # locates every evidence sentence and finding)
+        i = max(bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1, 0)
         block = self.blocks[i]
         return block.locate(offset - block.start)
 
