@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import fnmatch
 import hashlib
@@ -174,7 +173,7 @@ def _place(document: Document,
             return 0, 0, None, "", Location(1, 1), Location(1, 1)
         b = document.blocks[block]
         start, end = b.start, b.end
-    block = _block_at(document, start)
+    block = document.block_at(start)
     if block is None:
         return start, end, None, "", Location(1, 1), Location(1, 1)
     loc = document.locate(start)
@@ -193,12 +192,6 @@ def _heading_block(document: Document) -> int | None:
     if scope.section.heading is not None:
         return scope.section.heading
     return scope.section.first if scope.section.first < len(document.blocks) else None
-
-
-def _block_at(document: Document, offset: int) -> int | None:
-    if not document.blocks:
-        return None
-    return max(bisect.bisect_right([b.start for b in document.blocks], offset) - 1, 0)
 
 
 def _excerpt(document: Document, start: int, end: int) -> str:

@@ -147,13 +147,19 @@ class Document:
 
     def locate(self, offset: int) -> Location:
         """The source location of an offset in Document.text."""
-        if not self.blocks:
+        i = self.block_at(offset)
+        if i is None:
             return Location(1, 1)
-        # bisect on the blocks themselves: no list of starts rebuilt on every call (the engine
-        # locates every evidence sentence and finding)
-        i = max(bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1, 0)
         block = self.blocks[i]
         return block.locate(offset - block.start)
+
+    def block_at(self, offset: int) -> int | None:
+        """The index of the block holding an offset of Document.text (None without blocks)."""
+        if not self.blocks:
+            return None
+        # bisect on the blocks themselves: no list of starts rebuilt on every call (the engine
+        # locates every evidence sentence and finding)
+        return max(bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1, 0)
 
     def scope_blocks(self) -> tuple[Block, ...]:
         if self.scope is None:

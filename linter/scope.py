@@ -44,9 +44,7 @@ _MIN_BODY_CHARS = 150  # a table-of-contents entry has (next to) nothing before 
 def locate(document: Document) -> Document:
     """Return ``document`` with its scope (and, when the item tells it, its form) set."""
     blocks = document.blocks
-    texts = [_text(b) for b in blocks]
-    boundaries = [i for i, t in enumerate(texts)
-                  if _heading_like(blocks[i], t) and _BOUNDARY.match(t)]
+    texts, boundaries = _outline(blocks)
     preferred = _FORM_ITEMS.get(document.form or "")
     for item in item_order(document.form):
         section = _find_item(item, blocks, texts, boundaries)
@@ -78,11 +76,17 @@ def names_item(item: str, block: Block) -> bool:
     return _ITEM_RE[item].match(_text(block)) is not None
 
 
-def real_section(item: str, blocks: Sequence[Block]) -> Section | None:
-    """The item's section among ``blocks`` when one has a body (not a contents entry)."""
+def _outline(blocks: Sequence[Block]) -> tuple[list[str], list[int]]:
+    """Each block's normalised text, and the indexes of the item and part headings."""
     texts = [_text(b) for b in blocks]
     boundaries = [i for i, t in enumerate(texts)
                   if _heading_like(blocks[i], t) and _BOUNDARY.match(t)]
+    return texts, boundaries
+
+
+def real_section(item: str, blocks: Sequence[Block]) -> Section | None:
+    """The item's section among ``blocks`` when one has a body (not a contents entry)."""
+    texts, boundaries = _outline(blocks)
     return _find_item(item, blocks, texts, boundaries, settle=False)
 
 
