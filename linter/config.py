@@ -26,6 +26,7 @@ class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
+    partial_severity: tuple[tuple[str, str], ...] = ()
     form: str | None = None
     fiscal_year: str | None = None
 
@@ -38,6 +39,8 @@ class Settings:
             select=tuple(data.get("select", self.select)),
             ignore=tuple(data.get("ignore", self.ignore)),
             severity=tuple({**dict(self.severity), **data.get("severity", {})}.items()),
+            partial_severity=tuple({**dict(self.partial_severity),
+                                    **data.get("partial_severity", {})}.items()),
             form=data.get("form", self.form),
             fiscal_year=str(fy) if fy is not None else self.fiscal_year,
         )

@@ -31,18 +31,25 @@ class LintConfig:
     select: tuple[str, ...] = ()  # rule ids or globs (`gov-*`); empty = all
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)  # rule id or glob -> severity
+    # the same for a requirement's partial findings; by default one level below `severity`
+    partial_severity: Mapping[str, str] = field(default_factory=dict)
 
     def selects(self, rule_id: str) -> bool:
         if self.select and not _any_glob(rule_id, self.select):
             return False
         return not _any_glob(rule_id, self.ignore)
 
-    def severity_of(self, rule: Rule, default: Severity | None = None) -> Severity:
-        """A configured severity wins; else the hit's own (a partial finding's), else the rule's."""
+    def severity_of(self, rule: Rule, hit: Hit) -> Severity:
+        """A configured severity wins (for a partial finding: its configured partial severity,
+        else one level below the configured severity); else the hit's own, else the rule's."""
+        if hit.partial:
+            for pattern, value in self.partial_severity.items():
+                if fnmatch.fnmatchcase(rule.id, pattern):
+                    return Severity(value)
         for pattern, value in self.severity.items():
             if fnmatch.fnmatchcase(rule.id, pattern):
-                return Severity(value)
-        return default or rule.severity
+                return Severity(value).lower() if hit.partial else Severity(value)
+        return hit.severity or rule.severity
 
 
 def _any_glob(rule_id: str, patterns: Iterable[str]) -> bool:
@@ -147,7 +154,7 @@ def _findings(document: Document, hits: list[tuple[Rule, Hit]],
     out: list[tuple[Finding, int | None]] = []
     for rule, hit in hits:
         start, end, block, excerpt, loc, end_loc = _place(document, hit)
-        severity = config.severity_of(rule, hit.severity)
+        severity = config.severity_of(rule, hit)
         key = f"{rule.id}\0{' '.join(excerpt.lower().split())}\0{title.lower()}"
         seen[key] = seen.get(key, 0) + 1
         digest = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:16]

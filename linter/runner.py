@@ -65,12 +65,14 @@ class Worker:
         names = opts.packs or settings.packs or (default_pack(document.form),)
         packs = [self.cache.get(name) for name in names]
         config = LintConfig(select=opts.select or settings.select,
-                            ignore=opts.ignore or settings.ignore, severity=dict(settings.severity))
+                            ignore=opts.ignore or settings.ignore, severity=dict(settings.severity),
+                            partial_severity=dict(settings.partial_severity))
         known = [r.id for pack in packs for r in pack.rules] + list(RULES)
         _require_matches("--select", opts.select, known)
         _require_matches("--ignore", opts.ignore, known)
         for key, values in (("select", settings.select), ("ignore", settings.ignore),
-                            ("severity", tuple(dict(settings.severity)))):
+                            ("severity", tuple(dict(settings.severity))),
+                            ("partial_severity", tuple(dict(settings.partial_severity)))):
             _require_matches(source, values, known, key)
         result = lint(document, packs, config)
         rules: dict[str, dict[str, Any]] = {}

@@ -26,6 +26,7 @@ class Hit:
     message: str = ""
     severity: Severity | None = None
     at_heading: bool = False
+    partial: bool = False  # a requirement addressed but thin, not missing
     location: Location | None = None
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from linter.checks.base import Found, Hit, Outcome, ScopeView, Verdict, first_span
+from linter.modality import Modality, modality_at
 from linter.model import Document, Sentence
+from linter.packs.conditions import Spans
 from linter.packs.model import Rule
-from linter.results import Status
+from linter.results import Severity, Status
 
 _WORD = re.compile(r"\w+")
 
@@ -17,20 +19,58 @@ def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
     said_no = scope.prose(scope.find(rule.answer_no, rule.window))
     if said_no:
         return Outcome(verdict=Verdict(Status.MET, False, _evidence(scope, said_no, rule)))
-    evidence = scope.prose(scope.find(rule.evidence, rule.window))
-    said_yes = scope.prose(scope.find(rule.answer_yes, rule.window))
+    evidence = _affirmed(rule, scope, scope.prose(scope.find(rule.evidence, rule.window)))
+    said_yes = _affirmed(rule, scope, scope.prose(scope.find(rule.answer_yes, rule.window)))
     if evidence or said_yes:
         answer = True if said_yes else (rule.answer_default if rule.has_answer else None)
         found = sorted(evidence + said_yes, key=lambda item: item[0])
-        return Outcome(verdict=Verdict(Status.MET, answer, _evidence(scope, found, rule)))
+        solid = [item for item in found if not _shortfall(rule, scope, item)]
+        if solid:
+            return Outcome(verdict=Verdict(Status.MET, answer, _evidence(scope, solid, rule)))
+        start, end = first_span(*found[0], scope)
+        message = _shortfall(rule, scope, found[0])
+        hit = Hit(start, end, message, _partial_severity(rule), partial=True)
+        return Outcome((hit,), Verdict(Status.PARTIAL, answer, _evidence(scope, found, rule)))
     partial = scope.prose(scope.find(rule.partial, rule.window))
     if partial:
         start, end = first_span(*partial[0], scope)
-        hit = Hit(start, end, rule.partial_message or rule.message, rule.partial_severity)
+        hit = Hit(start, end, rule.partial_message or rule.message, _partial_severity(rule),
+                  partial=True)
         verdict = Verdict(Status.PARTIAL, _partial_answer(rule, scope, partial),
                           _evidence(scope, partial, rule))
         return Outcome((hit,), verdict)
     return Outcome((Hit(message=rule.message, at_heading=True),), Verdict(Status.MISSING))
+
+
+def _partial_severity(rule: Rule) -> Severity:
+    """A partial result is the item there but thin: one level below the rule's severity,
+    unless the rule says otherwise (DESIGN.md, rule kinds)."""
+    return rule.partial_severity or rule.severity.lower()
+
+
+def _affirmed(rule: Rule, scope: ScopeView, found: Found) -> Found:
+    """``found`` without the sentences that deny what they mention ("we do not have a CISO"):
+    a denial is an answer, read by the rule's `answer.no`, never evidence of a yes."""
+    if not rule.modality_partial:
+        return found
+    return [item for item in found if _modality(scope, item) is not Modality.DENIAL]
+
+
+def _modality(scope: ScopeView, item: tuple[int, Spans]) -> Modality:
+    index, spans = item
+    sentence = scope.sentences[index]
+    first = min((a for a, _ in spans), default=sentence.start)
+    return modality_at(sentence.text, max(first - sentence.start, 0))
+
+
+def _shortfall(rule: Rule, scope: ScopeView, item: tuple[int, Spans]) -> str:
+    """Why an evidence sentence gives only `partial` ("" when it meets the rule): hedged,
+    planned or hypothetical wording, or nothing concrete."""
+    if rule.modality_partial and str(_modality(scope, item)) in rule.modality_partial:
+        return rule.modality_message or rule.partial_message or rule.message
+    if rule.specific is not None and not scope.holds(rule.specific, item[0], rule.window):
+        return rule.specific_message
+    return ""
 
 
 def _partial_answer(rule: Rule, scope: ScopeView, partial: Found) -> bool | None:

@@ -16,13 +16,14 @@ from linter.packs.conditions import (
     Near,
     Not,
     Regex,
+    Subject,
     Year,
     anchored,
 )
 from linter.packs.yamlpos import Path_, Positioned
 
 OPERATORS = ("lexicon", "term", "pattern", "all", "any", "none", "not", "near", "subsection",
-             "year")
+             "year", "subject")
 DEFAULT_NEAR = 10
 APOSTROPHES = "['\u2019]"  # Word turns ' into a right single quotation mark
 _APOSTROPHE = re.compile(APOSTROPHES)
@@ -137,6 +138,8 @@ class ConditionCompiler:
             return Year(value)
         if op == "not":
             return Not(self.compile(value, at))
+        if op == "subject":
+            return Subject(self.compile(value, at))
         parts = tuple(self.compile(item, at.child(i)) for i, item in enumerate(value))
         if op == "all":
             return All(parts)

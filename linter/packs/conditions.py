@@ -49,6 +49,12 @@ class Passage:
     memo: dict[str, Spans | None] = field(default_factory=dict)
 
     @cached_property
+    def subject(self) -> Span:
+        """Where the grammatical subject of the passage's first sentence lies (roughly: the
+        words before its first verb, after an opening phrase such as "In addition,")."""
+        return subject_span(self.text)
+
+    @cached_property
     def word_starts(self) -> list[int]:
         return [m.start() for m in _WORD.finditer(self.text)]
 
@@ -155,6 +161,55 @@ class Near:
         if not pairs:
             return None
         return tuple(s for pair in pairs for s in pair)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """True where ``part`` matches inside the subject of the sentence: "Our board oversees
+    risk" is about the board, "Our CISO reports to the board" is not."""
+
+    part: Condition
+
+    def spans(self, passage: Passage) -> Spans | None:
+        found = self.part.spans(passage)
+        if not found:
+            return None
+        lo, hi = passage.subject
+        inside = tuple(s for s in found if s[0] < hi and s[1] > lo)
+        return inside or None
+
+
+# An opening phrase that is not the subject ("In addition,", "As part of our program,").
+_OPENER = re.compile(
+    r"(?:in|as|under|through|with|at|to|for|from|by|on|consistent|pursuant|given|because|while|"
+    r"although|since|additionally|further|furthermore|moreover|also|accordingly|generally|"
+    r"specifically|currently|today|overall|similarly|importantly|ultimately|finally|"
+    r"notwithstanding|following|during|after|before|once|when|where|if|upon)\b[^,]{0,160},\s*",
+    re.IGNORECASE)
+# Words that end a subject: auxiliaries and the verbs these sections use (fixed, linear).
+_VERB = re.compile(
+    r"(?:is|are|was|were|has|have|had|will|may|shall|can|could|would|should|must|does|do|did|"
+    r"oversees?|oversaw|overseeing|receives?|reviews?|provides?|reports?|maintains?|meets?|"
+    r"discuss(?:es)?|monitors?|retains?|delegates?|considers?|evaluates?|assess(?:es)?|"
+    r"approves?|holds?|exercises?|takes?|engages?|manages?|leads?|directs?|governs?|"
+    r"supervises?|performs?|conducts?|serves?|plays?|remains?|continues?|keeps?|gets?|"
+    r"briefs?|updates?|informs?|advises?|works?|uses?|relies?|helps?|includes?|comprises?|"
+    r"consists?|chairs?|sets?|establishes?|implements?|ensures?|regularly|periodically|"
+    r"annually|quarterly|also|actively|ultimately|generally|primarily)$",
+    re.IGNORECASE)
+_SUBJECT_WORDS = 8
+
+
+def subject_span(text: str) -> Span:
+    opener = _OPENER.match(text)
+    start = opener.end() if opener else 0
+    words = list(_WORD.finditer(text, start))
+    end = start
+    for word in words[:_SUBJECT_WORDS]:
+        if _VERB.match(word.group()) and word.start() > start:
+            break
+        end = word.end()
+    return start, end
 
 
 @dataclass(frozen=True)

@@ -285,6 +285,8 @@ def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, 
     incorporated = data.get("section_incorporated")
     then_req = data.get("then_requirement", {})
     partial_sev = data.get("partial_severity")
+    modality = data.get("modality", {})
+    specific = data.get("specific", {})
     return Rule(
         id=data["id"], kind=data["kind"],
         severity=Severity(override.get("severity", data["severity"])),
@@ -296,6 +298,10 @@ def _compile_rule(file: str, doc: Positioned, pack_id: str, override: dict[str, 
         evidence=cond("evidence"), partial=cond("partial"),
         partial_message=data.get("partial_message", ""),
         partial_severity=Severity(partial_sev) if partial_sev else None,
+        modality_partial=tuple(modality.get("partial", ())),
+        modality_message=modality.get("message", ""),
+        specific=cond("condition", specific, "specific"),
+        specific_message=specific.get("message", ""),
         window=int(data.get("window", 0)),
         answer_no=cond("no", answer, "answer"), answer_yes=cond("yes", answer, "answer"),
         answer_default=answer.get("default"), has_answer="answer" in data,

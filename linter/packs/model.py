@@ -41,6 +41,11 @@ class Rule:
     partial: Condition | None = None
     partial_message: str = ""
     partial_severity: Severity | None = None
+    # substance: modalities that give only `partial`, and what makes evidence concrete
+    modality_partial: tuple[str, ...] = ()
+    modality_message: str = ""
+    specific: Condition | None = None
+    specific_message: str = ""
     window: int = 0
     answer_no: Condition | None = None
     answer_yes: Condition | None = None

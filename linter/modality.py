@@ -1,0 +1,84 @@
+"""How a sentence says what it says: a present fact, a hedge, a plan, a hypothetical, a denial.
+
+A careful reader of Item 106 gives weight only to what the company says it does now
+(S-K 229.106(b)(1) asks for the processes it has): "at times we may engage" is a hedge,
+"we intend to adopt" a plan, "if an incident occurs, we would engage" a hypothetical,
+"we do not have a CISO" a denial. The modality is read in the clause that holds the words a
+rule matched, before them, so that "the CISO reports quarterly and, in the event of an
+incident, …" stays a present fact.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Modality(StrEnum):
+    PRESENT = "present"
+    HEDGE = "hedge"
+    PLAN = "plan"
+    HYPOTHETICAL = "hypothetical"
+    DENIAL = "denial"
+
+
+# A clause ends at a semicolon or colon, or at a comma that opens a new main clause
+# ("…, but the Audit Committee receives…"; "…, and our CISO reports…").
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:but|and|while|whereas|although|however)\s+(?=(?:we|our|the|its|their|it|they|"
+    r"this|these|management|[A-Z]))|\.\s")
+# Words before the matched phrase, nearest last: the ones that govern it.
+_HEDGE = re.compile(
+    r"\b(?:may|might|can|at times|on occasion|occasionally|from time to time[, ]+(?:we )?may)\b",
+    re.IGNORECASE)
+# "As needed" anywhere in the clause is a hedge, unless it only widens a cadence ("quarterly,
+# or more often as needed").
+_AS_NEEDED = re.compile(
+    r"\b(?:where (?:appropriate|necessary|needed|warranted)|as (?:appropriate|needed|necessary|"
+    r"warranted|required|deemed (?:necessary|appropriate))|when (?:necessary|needed|appropriate|"
+    r"warranted)|if (?:necessary|needed|appropriate|warranted))\b", re.IGNORECASE)
+_CADENCE = re.compile(
+    r"\b(?:daily|weekly|monthly|quarterly|annual(?:ly)?|yearly|semi-?annual(?:ly)?|biannual(?:ly)?"
+    r"|regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|each (?:quarter|year|month|meeting)|every "
+    r"(?:quarter|year|month|meeting)|at least|standing)\b", re.IGNORECASE)
+_PLAN = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|expects?|anticipates?|aims?|seeks?|hopes?|"
+    r"endeavou?rs?|strives?|is evaluating|are evaluating|are in the process of|is in the process"
+    r" of|working (?:to|towards)|in the future|going forward|future)\b(?! (?:incidents?|threats?|"
+    r"attacks?|risks?))|\bwill (?:\w+ly )?(?:begin|start|implement|adopt|establish|develop|engage"
+    r"|hire|retain|appoint|consider|evaluate|explore|formali[sz]e|introduce|put in place|seek|"
+    r"look to|enhance|build|create|design|expand)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|should|could|would|in the event|in case|in cases|upon (?:the )?"
+    r"(?:occurrence|discovery|detection|identification)|if and when|when and if|whenever|"
+    r"in the unlikely event)\b", re.IGNORECASE)
+_DENIAL = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|lacks?|none)\b|n't\b", re.IGNORECASE)
+_DENIAL_REACH = 5  # a negation this many words before the phrase governs it
+
+
+def modality_at(text: str, position: int) -> Modality:
+    """The modality of the clause of ``text`` that holds ``position``, read before it."""
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(text, 0, position):
+        start = found.end()
+    before = text[start:position]
+    words = before.split()
+    if _DENIAL.search(" ".join(words[-_DENIAL_REACH:])):
+        return Modality.DENIAL
+    if _PLAN.search(before):
+        return Modality.PLAN
+    if _HYPOTHETICAL.search(before):
+        return Modality.HYPOTHETICAL
+    if _HEDGE.search(before):
+        return Modality.HEDGE
+    clause = before + _clause_rest(text, position)
+    if _AS_NEEDED.search(clause) and not _CADENCE.search(clause):
+        return Modality.HEDGE
+    return Modality.PRESENT
+
+
+def _clause_rest(text: str, position: int) -> str:
+    """The rest of the clause after ``position``: "we engage consultants as needed"."""
+    found = _CLAUSE_BREAK.search(text, position)
+    return text[position: found.start() if found else len(text)]
