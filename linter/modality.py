@@ -57,22 +57,28 @@ _DENIAL = re.compile(
 _DENIAL_REACH = 5  # a negation this many words before the phrase governs it
 
 
-def modality_at(text: str, position: int) -> Modality:
-    """The modality of the clause of ``text`` that holds ``position``, read before it."""
+def modality_at(text: str, first: int, last: int | None = None) -> Modality:
+    """The modality of the clause of ``text`` that holds the matched words from ``first`` to
+    ``last`` (the start of the last of them): a negation just before them, a plan or a hedge
+    anywhere before the last of them ("our CIO may oversee"), a condition that opens the
+    clause ("in the event of an incident, management will report"), or "as needed" with no
+    cadence anywhere in the clause."""
     start = 0
-    for found in _CLAUSE_BREAK.finditer(text, 0, position):
+    for found in _CLAUSE_BREAK.finditer(text, 0, first):
         start = found.end()
-    before = text[start:position]
-    words = before.split()
-    if _DENIAL.search(" ".join(words[-_DENIAL_REACH:])):
-        return Modality.DENIAL
-    if _PLAN.search(before):
+    end = _CLAUSE_BREAK.search(text, first)
+    last = first if last is None or (end and last >= end.start()) else max(last, first)
+    before, governing = text[start:first], text[start:last]
+    for stop in {first, last}:
+        if _DENIAL.search(" ".join(text[start:stop].split()[-_DENIAL_REACH:])):
+            return Modality.DENIAL
+    if _PLAN.search(governing):
         return Modality.PLAN
     if _HYPOTHETICAL.search(before):
         return Modality.HYPOTHETICAL
-    if _HEDGE.search(before):
+    if _HEDGE.search(governing):
         return Modality.HEDGE
-    clause = before + _clause_rest(text, position)
+    clause = before + _clause_rest(text, first)
     if _AS_NEEDED.search(clause) and not _CADENCE.search(clause):
         return Modality.HEDGE
     return Modality.PRESENT

@@ -59,8 +59,8 @@ def _affirmed(rule: Rule, scope: ScopeView, found: Found) -> Found:
 def _modality(scope: ScopeView, item: tuple[int, Spans]) -> Modality:
     index, spans = item
     sentence = scope.sentences[index]
-    first = min((a for a, _ in spans), default=sentence.start)
-    return modality_at(sentence.text, max(first - sentence.start, 0))
+    starts = [a - sentence.start for a, _ in spans if a >= sentence.start] or [0]
+    return modality_at(sentence.text, min(starts), max(starts))
 
 
 def _shortfall(rule: Rule, scope: ScopeView, item: tuple[int, Spans]) -> str:
