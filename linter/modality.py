@@ -42,12 +42,13 @@ _CADENCE = re.compile(
     r"|regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|each (?:quarter|year|month|meeting)|every "
     r"(?:quarter|year|month|meeting)|at least|standing)\b", re.IGNORECASE)
 _PLAN = re.compile(
-    r"\b(?:plans?|planning|intends?|intending|expects?|anticipates?|aims?|seeks?|hopes?|"
-    r"endeavou?rs?|strives?|is evaluating|are evaluating|are in the process of|is in the process"
-    r" of|working (?:to|towards)|in the future|going forward|future)\b(?! (?:incidents?|threats?|"
-    r"attacks?|risks?))|\bwill (?:\w+ly )?(?:begin|start|implement|adopt|establish|develop|engage"
-    r"|hire|retain|appoint|consider|evaluate|explore|formali[sz]e|introduce|put in place|seek|"
-    r"look to|enhance|build|create|design|expand)\b", re.IGNORECASE)
+    r"\b(?:plans?|planning|planned|intends?|intending|intended|expects?|expecting|aims?|seeks?|"
+    r"hopes?|endeavou?rs?|strives?|working|are working|is working) (?:\w+ )?to\b|\banticipat\w*\b|"
+    r"\b(?:is|are) (?:currently )?(?:evaluating|considering|exploring|developing)\b|\b(?:is|are) in"
+    r" the process of\b|\bin the future\b|\bgoing forward\b|\bwill (?:\w+ly )?(?:begin|start|"
+    r"implement|adopt|establish|develop|engage|hire|retain|appoint|consider|evaluate|explore|"
+    r"formali[sz]e|introduce|put in place|seek|look to|enhance|build|create|design|expand)\b",
+    re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|should|could|would|in the event|in case|in cases|upon (?:the )?"
     r"(?:occurrence|discovery|detection|identification)|if and when|when and if|whenever|"
