@@ -17,10 +17,12 @@ _WORD = re.compile(r"\w+")
 def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
     # A clear "no" meets the requirement: the rule asks whether, not that (S-K 106(b)(1)).
     said_no = scope.prose(scope.find(rule.answer_no, rule.window))
-    if said_no:
-        return Outcome(verdict=Verdict(Status.MET, False, _evidence(scope, said_no, rule)))
     evidence = _affirmed(rule, scope, scope.prose(scope.find(rule.evidence, rule.window)))
     said_yes = _affirmed(rule, scope, scope.prose(scope.find(rule.answer_yes, rule.window)))
+    if said_no and not (rule.no_gives_way and (evidence or said_yes)):
+        # where the rule says so, a no gives way to what the section affirms elsewhere: "we
+        # have no personnel of our own" beside "our management team will report" is a yes
+        return Outcome(verdict=Verdict(Status.MET, False, _evidence(scope, said_no, rule)))
     if evidence or said_yes:
         answer = True if said_yes else (rule.answer_default if rule.has_answer else None)
         found = sorted(evidence + said_yes, key=lambda item: item[0])

@@ -50,6 +50,7 @@ class Rule:
     answer_no: Condition | None = None
     answer_yes: Condition | None = None
     answer_default: bool | None = None
+    no_gives_way: bool = False  # a "no" yields to evidence of a yes elsewhere in the section
     has_answer: bool = False
     # which evidence sentences to report (localisation): conditions in order of preference
     cite: tuple[Condition, ...] = ()
