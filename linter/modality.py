@@ -56,6 +56,7 @@ _HYPOTHETICAL = re.compile(
 _DENIAL = re.compile(
     r"\b(?:not|no|never|neither|nor|without|lacks?|none)\b|n't\b", re.IGNORECASE)
 _DENIAL_REACH = 5  # a negation this many words before the phrase governs it
+_AS_NEEDED_REACH = 6  # "as needed" this many words after the last matched word qualifies it
 
 
 def modality_at(text: str, first: int, last: int | None = None) -> Modality:
@@ -80,7 +81,8 @@ def modality_at(text: str, first: int, last: int | None = None) -> Modality:
     if _HEDGE.search(governing):
         return Modality.HEDGE
     clause = before + _clause_rest(text, first)
-    if _AS_NEEDED.search(clause) and not _CADENCE.search(clause):
+    near_last = text[start:last] + " ".join(text[last:].split()[:_AS_NEEDED_REACH])
+    if _AS_NEEDED.search(near_last) and not _CADENCE.search(clause):
         return Modality.HEDGE
     return Modality.PRESENT
 
