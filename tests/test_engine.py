@@ -147,8 +147,12 @@ def test_select_ignore_and_severity(tmp_path: Path, mini: Pack) -> None:
     assert {f.rule for f in only.findings} == {"board-committee"}
     _, ignored = lint_text(tmp_path, DRAFT, mini, LintConfig(ignore=("board-committee",)))
     assert "board-committee" not in {f.rule for f in ignored.findings}
+    # a configured severity is the rule's: its partial findings take one level below it
     _, raised = lint_text(tmp_path, DRAFT, mini, LintConfig(severity={"board-committee": "error"}))
-    assert {str(f.severity) for f in raised.findings if f.rule == "board-committee"} == {"error"}
+    assert {str(f.severity) for f in raised.findings if f.rule == "board-committee"} == {"warning"}
+    _, partial = lint_text(tmp_path, DRAFT, mini,
+                           LintConfig(partial_severity={"board-*": "error"}))
+    assert {str(f.severity) for f in partial.findings if f.rule == "board-committee"} == {"error"}
 
 
 def test_fingerprint_survives_moving_lines(tmp_path: Path, mini: Pack) -> None:
