@@ -42,8 +42,8 @@ _CADENCE = re.compile(
     r"|regular(?:ly)?|periodic(?:ally)?|routine(?:ly)?|each (?:quarter|year|month|meeting)|every "
     r"(?:quarter|year|month|meeting)|at least|standing)\b", re.IGNORECASE)
 _PLAN = re.compile(
-    r"\b(?:plans?|planning|planned|intends?|intending|intended|expects?|expecting|aims?|seeks?|"
-    r"hopes?|endeavou?rs?|strives?|working|are working|is working) (?:\w+ )?to\b|\banticipat\w*\b|"
+    r"\b(?:plans?|planning|planned|intends?|intending|intended|expects?|expecting|hopes?|working"
+    r"|are working|is working) (?:\w+ )?to\b|\banticipat\w*\b|"
     r"\b(?:is|are) (?:currently )?(?:evaluating|considering|exploring|developing)\b|\b(?:is|are) in"
     r" the process of\b|\bin the future\b|\bgoing forward\b|\bwill (?:\w+ly )?(?:begin|start|"
     r"implement|adopt|establish|develop|engage|hire|retain|appoint|consider|evaluate|explore|"
