@@ -69,7 +69,7 @@ def _shortfall(rule: Rule, scope: ScopeView, item: tuple[int, Spans]) -> str:
     """Why an evidence sentence gives only `partial` ("" when it meets the rule): hedged,
     planned or hypothetical wording, or nothing concrete."""
     if rule.specific is not None and not scope.holds(rule.specific, item[0], rule.window):
-        return rule.specific_message
+        return rule.specific_message or rule.partial_message or rule.message
     if rule.modality_partial and str(_modality(scope, item)) in rule.modality_partial:
         return rule.modality_message or rule.partial_message or rule.message
     return ""

@@ -187,6 +187,7 @@ class _Merged:
     terms: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
     patterns: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
     lexicon_at: dict[str, Where] = field(default_factory=dict)
+    includes: dict[str, list[tuple[str, Where]]] = field(default_factory=dict)
     # rule id -> (file, positions, id of the pack defining it)
     rules: dict[str, tuple[str, Positioned, str]] = field(default_factory=dict)
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -201,8 +202,10 @@ def _merge(raw: RawPack) -> _Merged:
         if ("add_terms" in lex or "add_patterns" in lex) and name not in merged.lexicon_at:
             raise at.error(f"add_terms/add_patterns on lexicon {name!r}, "
                            "which no extended pack defines")
-        if "terms" in lex or "patterns" in lex:
+        if "terms" in lex or "patterns" in lex or "include" in lex:
             merged.terms[name], merged.patterns[name] = [], []
+            merged.includes[name] = [(v, at.child("include", i))
+                                     for i, v in enumerate(lex.get("include", []))]
         merged.lexicon_at.setdefault(name, at)
         for key, target in (("terms", merged.terms), ("add_terms", merged.terms),
                             ("patterns", merged.patterns), ("add_patterns", merged.patterns)):
@@ -222,12 +225,27 @@ def _merge(raw: RawPack) -> _Merged:
     return merged
 
 
+def _lexicon_sources(merged: _Merged, name: str, seen: tuple[str, ...]
+                     ) -> tuple[list[tuple[str, Where]], list[tuple[str, Where]]]:
+    """A lexicon's terms and patterns with those of the lexicons it includes."""
+    terms, patterns = list(merged.terms.get(name, [])), list(merged.patterns.get(name, []))
+    for included, at in merged.includes.get(name, []):
+        if included not in merged.lexicon_at:
+            raise at.error(f"unknown lexicon {included!r}")
+        if included in (*seen, name):
+            raise at.error(f"lexicon {name!r} includes itself through {included!r}")
+        more_terms, more_patterns = _lexicon_sources(merged, included, (*seen, name))
+        terms += more_terms
+        patterns += more_patterns
+    return terms, patterns
+
+
 def compile_pack(raw: RawPack) -> Pack:
     """Merge the extends chain and compile every lexicon, pattern and condition once."""
     merged = _merge(raw)
     lexicons = {}
     for name, at in merged.lexicon_at.items():
-        terms, patterns = merged.terms.get(name, []), merged.patterns.get(name, [])
+        terms, patterns = _lexicon_sources(merged, name, ())
         lexicons[name] = Lexicon(name, tuple(t for t, _ in terms), tuple(p for p, _ in patterns),
                                  compile_lexicon(terms, patterns, at))
     compiler = ConditionCompiler({name: lex.regex for name, lex in lexicons.items()})
