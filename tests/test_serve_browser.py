@@ -1,0 +1,220 @@
+"""`disclosure-lint serve` in a real browser: Playwright drives the system's Chromium against the
+real server started as a user would start it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+
+from docx_build import build_seed_draft
+
+pytestmark = pytest.mark.browser
+playwright = pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import Browser, Page  # noqa: E402  (after the skip when it is missing)
+
+SEED_001 = "seeds/001_659ef0b4b750ad89.txt"
+FULL_10K = "filings/ibm-10-k-2025-02-25.html"
+CAP = 1_500_000  # the per-file cap the server runs with: above the 10-K, below the oversize
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# The system's Chromium, with nothing that phones home; Playwright's own browser is not used.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 "--disable-default-apps", "--disable-extensions"]
+HOSTILE = ("Item 1C. Cybersecurity\n\n"
+           "Our board oversees risk.<script>document.title='pwned'</script> "
+           "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">\n")
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    tmp: Path  # the server's TMPDIR: its private upload folder lives inside
+
+    def leftovers(self) -> list[str]:
+        """Every file (not folder) left under the server's temporary folder."""
+        return sorted(str(p.relative_to(self.tmp)) for p in self.tmp.rglob("*") if p.is_file())
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("no chromium binary on PATH (Debian: apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("server-tmp")
+    log = tmp_path_factory.mktemp("server-log") / "stderr.txt"
+    env = {**os.environ, "TMPDIR": str(tmp), "DISCLOSURE_LINT_MAX_BYTES": str(CAP)}
+    with log.open("w") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "linter", "serve", "--port", "0",
+                                 "--jobs", "2", "--max-files", "5"],
+                                stderr=err, stdout=subprocess.DEVNULL, env=env)
+    try:
+        deadline = time.monotonic() + 90
+        while not (found := re.search(r"http://127\.0\.0\.1:\d+/", log.read_text())):
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        yield Server(found.group(0), tmp)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert "Traceback" not in log.read_text(), log.read_text()
+    assert not list(tmp.glob("disclosure-lint-*")), "the upload folder outlived the server"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server) -> Iterator[Page]:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith((server.url, "data:")) else None)
+    page.goto(server.url)
+    yield page
+    context.close()
+    assert outside == [], f"the page loaded outside URLs: {outside}"
+    assert server.leftovers() == [], "uploads were left on disk after the response"
+
+
+def review(page: Page, *files: Path) -> None:
+    """Choose files by the field's label and submit with the keyboard, as a user would."""
+    page.get_by_label("Drafts to review").set_input_files([str(f) for f in files])
+    page.get_by_role("button", name="Review", exact=True).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def row_status(page: Page, requirement: str) -> str:
+    row = page.locator(f'tr[data-requirement="{requirement}"]')
+    return str(row.get_attribute("data-status"))
+
+
+def test_seed_001_checklist_and_screenshot(page: Page, corpus: Path) -> None:
+    review(page, corpus / SEED_001)
+    assert row_status(page, "rm-third-party-oversight") == "missing"
+    assert row_status(page, "rm-third-party-engaged") == "met"
+    assert "Requirement checklist" in page.inner_text("body")
+    assert page.locator("section.doc h2").inner_text() == SEED_001.rsplit("/", 1)[1]
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "serve.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_downloads_are_the_same_run(page: Page, corpus: Path, tmp_path: Path) -> None:
+    review(page, corpus / SEED_001)
+    saved = {}
+    for name in ("disclosure-review.json", "disclosure-review.sarif", "disclosure-review.md"):
+        with page.expect_download() as info:
+            page.locator(f'a[data-download="{name}"]').click()
+        saved[name] = tmp_path / name
+        info.value.save_as(saved[name])
+    report = json.loads(saved["disclosure-review.json"].read_text(encoding="utf-8"))
+    doc = report["documents"][0]
+    assert doc["path"] == SEED_001.rsplit("/", 1)[1]  # the sender's name, not a server path
+    status = {r["id"]: r["status"] for r in doc["requirements"]}
+    assert status["rm-third-party-oversight"] == "missing"
+    sarif = json.loads(saved["disclosure-review.sarif"].read_text(encoding="utf-8"))
+    rules = {r["ruleId"] for run in sarif["runs"] for r in run["results"]}
+    assert rules == {f["rule"] for f in doc["findings"]}
+    assert "rm-third-party-oversight" in saved["disclosure-review.md"].read_text(encoding="utf-8")
+
+
+def test_docx_annotated_copy(page: Page, corpus: Path, tmp_path: Path) -> None:
+    draft = build_seed_draft(corpus, tmp_path)
+    review(page, draft)
+    assert row_status(page, "rm-third-party-oversight") == "missing"
+    with page.expect_download() as info:
+        page.get_by_role("link", name=re.compile("Annotated Word copy")).click()
+    assert info.value.suggested_filename == f"{draft.stem}.reviewed.docx"
+    copy = tmp_path / "reviewed.docx"
+    info.value.save_as(copy)
+    comments = list(docx.Document(str(copy)).comments)
+    assert comments and {c.author for c in comments} == {"disclosure-lint"}
+    texts = [c.text for c in comments]
+    assert any("rm-third-party-oversight" in t for t in texts), texts
+
+
+def test_full_10k_item_1c_located(page: Page, corpus: Path) -> None:
+    review(page, corpus / FULL_10K)
+    head = page.locator("section.doc .doc-head").inner_text()
+    assert "Form 10-K" in head and "Item 1C" in head, head
+    assert "not found" not in head
+    assert page.locator('tr[data-requirement="gov-board-oversight"]').count() == 1
+    assert page.locator(".annotated p").count() > 5
+
+
+def test_hostile_upload_runs_nothing(page: Page, tmp_path: Path) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    hostile = tmp_path / "<img src=x onerror=alert(1)>.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    review(page, hostile)
+    text = page.inner_text("body")
+    assert "<script>document.title='pwned'</script>" in text
+    assert "onerror=\"document.body.setAttribute('data-pwned','1')\"" in text
+    assert hostile.name in text  # the file name, shown as text too
+    assert page.title().startswith("Cybersecurity disclosure review")
+    assert page.locator("body[data-pwned]").count() == 0
+    assert page.locator("script, img").count() == 0
+    assert dialogs == []
+
+
+def test_bad_uploads_say_what_the_cli_says(page: Page, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 64)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Item 1C. Cybersecurity\n\n" + b"We assess risks. " * (CAP // 17 + 1))
+    response = {}
+    page.on("response", lambda r: response.setdefault(r.url, r.status))
+    review(page, empty, binary, big)
+    assert response[server_url(page) + "review"] == 200
+    rows = page.locator("#input-errors tbody tr")
+    problems = {rows.nth(i).locator("td").nth(0).inner_text(): rows.nth(i).locator("td").nth(1)
+                .inner_text() for i in range(rows.count())}
+    assert problems == {
+        "empty.txt": "file is empty",
+        "scan.txt": "binary file (contains NUL bytes), not a text draft",
+        "big.txt": f"file is {big.stat().st_size:,} bytes, over the {CAP:,}-byte limit",
+    }
+    for path, message in problems.items():  # the CLI's one-line errors, word for word
+        if path != "big.txt":
+            done = subprocess.run([sys.executable, "-m", "linter", "check", path],
+                                  cwd=tmp_path, capture_output=True, text=True, check=False)
+            assert done.stderr.strip() == f"disclosure-lint: {path}: {message}"
+
+
+def test_nothing_chosen_is_a_message_on_the_form(page: Page) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name="Review", exact=True).click()
+    alert = page.get_by_role("alert")
+    assert "Choose a file or paste the text" in alert.inner_text()
+
+
+def server_url(page: Page) -> str:
+    url = page.url
+    return url[: url.index("/", len("http://")) + 1]
