@@ -16,7 +16,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from docx_build import build_seed_draft
 
 pytestmark = pytest.mark.browser

@@ -118,7 +118,8 @@ def create_app(state: State, hosts: tuple[str, ...] = ("*",)) -> Starlette:
 
     routes = [Route("/", home, methods=["GET"]), Route("/review", review, methods=["POST"]),
               Route("/review", lambda r: RedirectResponse("/", 303), methods=["GET"])]
-    middleware = [Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=hosts)]
+    middleware = [Middleware(SecurityHeaders),
+                  Middleware(TrustedHostMiddleware, allowed_hosts=hosts)]
     return Starlette(routes=routes, lifespan=lifespan, middleware=middleware,
                      exception_handlers={404: not_found, 405: not_found})
 

@@ -127,7 +127,7 @@ class Collector:
         self.part.name = params.get(b"name", b"").decode("utf-8", "replace")
         filename = params.get(b"filename")
         self.part.filename = None if filename is None else filename.decode("utf-8", "replace")
-        if self.part.name in FILE_FIELDS and self.part.filename or self.part.name == PASTE_FIELD:
+        if (self.part.name in FILE_FIELDS and self.part.filename) or self.part.name == PASTE_FIELD:
             self._open()
 
     def _open(self) -> None:
