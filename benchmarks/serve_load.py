@@ -98,8 +98,9 @@ def main() -> int:
                 body, kind = multipart(path)
                 start = time.perf_counter()
                 with ThreadPoolExecutor(args.clients) as pool:
-                    times = list(pool.map(lambda _: one_review(url, body, kind),
-                                          range(args.uploads)))
+                    jobs = [pool.submit(one_review, url, body, kind)
+                            for _ in range(args.uploads)]
+                    times = [job.result() for job in jobs]
                 wall = time.perf_counter() - start
                 check = statistics.median(check_times(path, args.check_runs))
                 print(f"{path.name[:40]:40} {path.stat().st_size:>10,} "

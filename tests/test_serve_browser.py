@@ -163,6 +163,9 @@ def test_full_10k_item_1c_located(page: Page, corpus: Path) -> None:
     assert "not found" not in head
     assert page.locator('tr[data-requirement="gov-board-oversight"]').count() == 1
     assert page.locator(".annotated p").count() > 5
+    # a place a reader can find in the printed filing, not 8:861268
+    places = page.locator(".finding .muted").all_inner_texts()
+    assert places and all(re.fullmatch(r"· ¶ \d+, page \d+", p.strip()) for p in places), places
 
 
 def test_hostile_upload_runs_nothing(page: Page, tmp_path: Path) -> None:
