@@ -193,6 +193,28 @@ def test_serve_without_the_extra_says_how_to_install(monkeypatch: pytest.MonkeyP
         "disclosure-lint: serve: needs uvicorn: pip install 'disclosure-lint[serve]'")
 
 
+def test_listening_beyond_this_computer_warns(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    log = tmp_path / "stderr.txt"
+    with log.open("w") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "linter", "serve", "--host", "0.0.0.0",
+                                 "--port", "0", "--jobs", "1"], stderr=err)
+    try:
+        deadline = time.monotonic() + 60
+        while "review page is at" not in log.read_text() and time.monotonic() < deadline:
+            assert proc.poll() is None, log.read_text()
+            time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    first = log.read_text().splitlines()[0]
+    assert first.startswith("disclosure-lint: warning: serving on 0.0.0.0, not only this "
+                            "computer")
+
+
 def test_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -210,6 +210,77 @@ def test_bad_uploads_say_what_the_cli_says(page: Page, tmp_path: Path) -> None:
             assert done.stderr.strip() == f"disclosure-lint: {path}: {message}"
 
 
+# WCAG 2.1 contrast of every text against the colour behind it, read from the rendered page
+# (CDP evaluation: the page's own policy forbids scripts, the test's are not the page's).
+CONTRAST = """() => {
+  const lum = (c) => {
+    const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const behind = (el) => {
+    for (; el; el = el.parentElement) {
+      const bg = getComputedStyle(el).backgroundColor;
+      const parts = bg.match(/[\\d.]+/g);
+      if (parts && (parts.length < 4 || Number(parts[3]) > 0.5)) return bg;
+    }
+    return "rgb(255, 255, 255)";
+  };
+  const out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    const [a, b] = [lum(style.color), lum(behind(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+    const large = size >= 24 || (bold && size >= 18.66);
+    if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
+  }
+  return out;
+}"""
+
+
+def test_contrast_keyboard_and_print(page: Page, corpus: Path) -> None:
+    assert page.evaluate(CONTRAST) == []  # the form
+    page.keyboard.press("Tab")  # the first stop is the drafts field, and focus shows
+    assert page.evaluate("document.activeElement.id") == "files"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    review(page, corpus / SEED_001, corpus / FULL_10K)
+    assert page.locator("#overview tbody tr").count() == 2  # several files: the overview
+    assert sorted(set(page.evaluate(CONTRAST))) == []  # the report
+    page.emulate_media(media="print")
+    assert not page.locator(".toolbar").is_visible()  # downloads are not printed
+    assert page.locator("section.doc").first.is_visible()
+    assert page.pdf()[:5] == b"%PDF-"
+
+
+def test_a_long_review_does_not_block_the_page(server: Server, corpus: Path) -> None:
+    """Linting runs in the worker pool: the form answers while five 10-Ks are linted."""
+    import threading
+    import urllib.request
+    import uuid
+
+    boundary = uuid.uuid4().hex
+    filing = (corpus / FULL_10K).read_bytes()
+    part = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; "
+            f"filename=\"10-k.html\"\r\n\r\n").encode() + filing + b"\r\n"
+    body = part * 5 + f"--{boundary}--\r\n".encode()
+    request = urllib.request.Request(server.url + "review", data=body, headers={
+        "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    done: list[str] = []
+    slow = threading.Thread(target=lambda: done.append(
+        urllib.request.urlopen(request, timeout=300).read().decode()))
+    slow.start()
+    time.sleep(0.3)  # the upload is in and the workers are busy
+    with urllib.request.urlopen(server.url, timeout=30) as response:
+        assert response.status == 200
+    assert not done, "the form waited for the review"
+    slow.join(timeout=300)
+    assert done and done[0].count('class="doc card"') == 5
+    assert server.leftovers() == []
+
+
 def test_nothing_chosen_is_a_message_on_the_form(page: Page) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="Review", exact=True).click()
