@@ -86,6 +86,7 @@ def test_form_page_every_field_labelled_and_headers(client: TestClient) -> None:
     assert fields and all(a["id"] in labelled for a in fields)
     assert not [t for t, a in found if t in ("script", "link", "img", "iframe")]
     assert not re.search(r"https?:|//|url\(", response.text)
+    assert "Up to 3 files, 200,000 bytes each" in response.text  # the caps, told up front
 
 
 def test_seed_and_pasted_text(client: TestClient, corpus: Path) -> None:

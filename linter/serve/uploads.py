@@ -36,6 +36,12 @@ class Limits:
     max_bytes: int = field(default_factory=max_bytes)
 
     @property
+    def size_words(self) -> str:
+        """The per-file cap for people: ``64 MiB``, or bytes when it is not a whole MiB."""
+        mib, rest = divmod(self.max_bytes, 1024 * 1024)
+        return f"{mib} MiB" if mib and not rest else f"{self.max_bytes:,} bytes"
+
+    @property
     def max_body(self) -> int:
         """The whole request: every file at its cap, the configuration and the small fields."""
         return (self.max_files + 2) * self.max_bytes + 16 * FIELD_CAP
