@@ -24,21 +24,17 @@ def checklist(report: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any
         "label": STATUS_LABELS.get(req["status"], req["status"]),
         "icon": STATUS_ICONS.get(req["status"], "?"),
         "answer": _answer(req),
-        "evidence": [{**e, "place": _evidence_place(doc, e, paragraphs)}
+        "evidence": [{**e, "place": _place(doc, e, paragraphs)}
                      for e in req["evidence"]],
     } for req in doc["requirements"]]
 
 
-def _evidence_place(doc: dict[str, Any], e: dict[str, Any], paragraphs: bool) -> str:
+def _place(doc: dict[str, Any], item: dict[str, Any], paragraphs: bool) -> str:
+    """Where a finding or a piece of evidence is: ``line 12``, or ``¶ 4, page 10`` in a
+    filing (see ``view.by_paragraph``)."""
     if paragraphs:
-        return view.paragraph_place(doc, e.get("start", 0))
-    return f"line {e['line']}"
-
-
-def _finding_place(doc: dict[str, Any], f: dict[str, Any], paragraphs: bool) -> str:
-    if paragraphs:
-        return view.paragraph_place(doc, f.get("start", 0))
-    return f"line {f['line']}"
+        return view.paragraph_place(doc, item.get("start", 0))
+    return f"line {item['line']}"
 
 
 def _answer(req: dict[str, Any]) -> str:
@@ -59,7 +55,7 @@ def by_severity(report: dict[str, Any], doc: dict[str, Any],
     paragraphs = view.by_paragraph(doc)
     for severity in view.SEVERITIES:
         items = [{"number": n, "title": view.rule_title(report, f["rule"]),
-                  "place": _finding_place(doc, f, paragraphs), "paragraphs": paragraphs, **f}
+                  "place": _place(doc, f, paragraphs), "paragraphs": paragraphs, **f}
                  for n, f in numbered if f["severity"] == severity]
         if items:
             groups.append({"severity": severity, "label": SEVERITY_LABELS[severity],
