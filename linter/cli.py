@@ -27,7 +27,7 @@ def cli() -> None:
               help="Report format: text, json, jsonl, html, markdown, sarif, junit, github, "
                    "docx, or auto (GitHub annotations under GitHub Actions, colour text on a "
                    "terminal). Repeatable: the n-th --format goes to the n-th --output.")
-@click.option("--output", "outputs", multiple=True,
+@click.option("--output", "-o", "outputs", multiple=True,
               help="File for the --format at the same position (default: standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit code 1 (default: config, else error).")
@@ -88,6 +88,25 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
 
 def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this computer is warned about.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes linting the uploads (0: one per core, at most 4).")
+@click.option("--max-files", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Most files in one review.")
+def serve(host: str, port: int, open_browser: bool, jobs: int, max_files: int) -> None:
+    """The review page: a local web app to upload drafts and read, print and download the
+    report (needs the serve extra: pip install 'disclosure-lint[serve]')."""
+    from linter.serve.server import ServeOptions
+    from linter.serve.server import serve as run_server
+
+    raise SystemExit(run_server(ServeOptions(host, port, open_browser, jobs, max_files)))
 
 
 @cli.group()

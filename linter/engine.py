@@ -214,9 +214,13 @@ def _excerpt(document: Document, start: int, end: int) -> str:
 
 
 def _blocks(document: Document) -> tuple[BlockInfo, ...]:
-    out = []
+    out: list[BlockInfo] = []
     for block in document.scope_blocks():
         loc = block.locate(0)
+        page = document.page_of(loc) if document.pages else None
+        if out and out[-1].page and (page is None or (loc.line, loc.column) < (out[-1].line,
+                                                                               out[-1].column)):
+            page = out[-1].page  # a text whose column was not found: it follows the last one
         out.append(BlockInfo(str(block.kind), block.text, block.start, loc.line, loc.column,
-                             loc.paragraph))
+                             loc.paragraph, page))
     return tuple(out)

@@ -124,6 +124,15 @@ class Comment:
     block: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """The end of a printed page in the source, and the number its footer shows ("" if none)."""
+
+    line: int
+    column: int
+    number: str
+
+
 @dataclass(frozen=True)
 class Document:
     """One parsed input: ordered blocks, the facts it carries, and the located scope."""
@@ -138,6 +147,7 @@ class Document:
     scope: Scope | None = None
     meta: tuple[tuple[str, str], ...] = field(default=())
     comments: tuple[Comment, ...] = ()  # source comments, in order (Markdown/HTML/text)
+    pages: tuple[PageBreak, ...] = ()  # a paginated filing's page breaks, in order (HTML)
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -160,6 +170,12 @@ class Document:
         # bisect on the blocks themselves: no list of starts rebuilt on every call (the engine
         # locates every evidence sentence and finding)
         return max(bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1, 0)
+
+    def page_of(self, location: Location) -> str | None:
+        """The number in the footer of the page holding ``location`` (None: not known)."""
+        i = bisect.bisect_left(self.pages, (location.line, location.column),
+                               key=lambda p: (p.line, p.column))
+        return self.pages[i].number or None if i < len(self.pages) else None
 
     def scope_blocks(self) -> tuple[Block, ...]:
         if self.scope is None:

@@ -141,10 +141,15 @@ class BlockInfo:
     line: int
     column: int
     paragraph: int | None = None
+    page: str | None = None  # the page number of a paginated filing, from its footers
 
     def to_plain(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "start": self.start, "line": self.line,
-                "column": self.column, "paragraph": self.paragraph}
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text, "start": self.start,
+                               "line": self.line, "column": self.column,
+                               "paragraph": self.paragraph}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 @dataclass(frozen=True, slots=True)

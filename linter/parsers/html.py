@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from linter.inputs import Source
 from linter.model import Block, Document
 from linter.parsers.html_blocks import extract_blocks, extract_region
+from linter.parsers.html_pages import page_breaks
 from linter.parsers.html_region import (
     block_start,
     candidates,
@@ -58,6 +59,7 @@ def parse(source: Source) -> Document:
         form=form or cover_form,
         fiscal_year=fiscal_year or cover_year,
         meta=tuple(meta.items()),
+        pages=page_breaks(tree.raw, tree.line_offset),
     )
 
 

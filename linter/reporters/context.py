@@ -14,6 +14,7 @@ SEVERITY_LABELS = {"error": "Errors", "warning": "Warnings", "info": "Informatio
 
 
 def checklist(report: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]]:
+    paragraphs = view.by_paragraph(doc)
     return [{
         "id": req["id"],
         "title": view.requirement_title(report, req),
@@ -23,8 +24,17 @@ def checklist(report: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any
         "label": STATUS_LABELS.get(req["status"], req["status"]),
         "icon": STATUS_ICONS.get(req["status"], "?"),
         "answer": _answer(req),
-        "evidence": req["evidence"],
+        "evidence": [{**e, "place": _place(doc, e, paragraphs)}
+                     for e in req["evidence"]],
     } for req in doc["requirements"]]
+
+
+def _place(doc: dict[str, Any], item: dict[str, Any], paragraphs: bool) -> str:
+    """Where a finding or a piece of evidence is: ``line 12``, or ``¶ 4, page 10`` in a
+    filing (see ``view.by_paragraph``)."""
+    if paragraphs:
+        return view.paragraph_place(doc, item.get("start", 0))
+    return f"line {item['line']}"
 
 
 def _answer(req: dict[str, Any]) -> str:
@@ -39,11 +49,13 @@ def numbered_findings(doc: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
     return list(enumerate(view.sorted_findings(doc), 1))
 
 
-def by_severity(report: dict[str, Any], numbered: list[tuple[int, dict[str, Any]]]
-                ) -> list[dict[str, Any]]:
+def by_severity(report: dict[str, Any], doc: dict[str, Any],
+                numbered: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
     groups = []
+    paragraphs = view.by_paragraph(doc)
     for severity in view.SEVERITIES:
-        items = [{"number": n, "title": view.rule_title(report, f["rule"]), **f}
+        items = [{"number": n, "title": view.rule_title(report, f["rule"]),
+                  "place": _place(doc, f, paragraphs), "paragraphs": paragraphs, **f}
                  for n, f in numbered if f["severity"] == severity]
         if items:
             groups.append({"severity": severity, "label": SEVERITY_LABELS[severity],
@@ -66,10 +78,22 @@ def document(report: dict[str, Any], index: int, doc: dict[str, Any]) -> dict[st
         "severities": view.severity_counts(doc),
         "checklist": checklist(report, doc),
         "flags": view.flag_checks(doc),
-        "groups": by_severity(report, numbered),
-        "blocks": annotated_blocks(doc, numbered),
+        "groups": by_severity(report, doc, numbered),
+        "blocks": _labelled(doc, annotated_blocks(doc, numbered)),
+        "span": view.section_span(doc) if doc.get("section") else "",
         "suppressed": doc.get("suppressed", 0),
     }
+
+
+def _labelled(doc: dict[str, Any], blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each block's margin label: its line, or its paragraph (¶ N) in a filing."""
+    if not view.by_paragraph(doc):
+        return [{**b, "label": str(b["line"])} for b in blocks]
+    labels, number = [], 0
+    for b in blocks:
+        number += b["kind"] != "heading"
+        labels.append({**b, "label": "" if b["kind"] == "heading" else f"¶ {number}"})
+    return labels
 
 
 def run(report: dict[str, Any]) -> dict[str, Any]:

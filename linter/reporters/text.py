@@ -47,8 +47,13 @@ def _render(report: dict[str, Any], quiet: bool, paint: Paint) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _finding_line(doc: dict[str, Any], f: dict[str, Any], paint: Paint) -> str:
+def _finding_line(doc: dict[str, Any], f: dict[str, Any], paint: Paint,
+                  paragraphs: bool = False) -> str:
+    """``file:line:col: …``; in a filing, ``file ¶ 4, page 10: …`` (the --quiet line keeps
+    line and column, for editors and hooks that read it)."""
     where = f"{doc['path']}:{f['line']}:{f['column']}"
+    if paragraphs:
+        where = f"{doc['path']} {view.paragraph_place(doc, f.get('start', 0))}"
     return f"{where}: {paint(f['severity'], f['severity'])} [{f['rule']}] {f['message']}"
 
 
@@ -68,12 +73,13 @@ def _document(report: dict[str, Any], doc: dict[str, Any], paint: Paint) -> list
             status = paint(req["status"].ljust(8), req["status"])
             lines.append(f"    {status} {req['id']}: {title}{cite}")
     heading = None
+    paragraphs = view.by_paragraph(doc)
     for f in view.by_place(doc):
         here = view.heading_of(doc, f.get("start", 0))
         if here != heading:
             heading = here
             lines.append(f"  {paint(here or '(section)', 'dim')}")
-        lines.append("    " + _finding_line(doc, f, paint))
+        lines.append("    " + _finding_line(doc, f, paint, paragraphs))
         if f.get("fix"):
             lines.append(f"      fix: {f['fix']}")
     lines.append("")
@@ -86,6 +92,6 @@ def _header(doc: dict[str, Any]) -> str:
         return f"{doc['path']}: no disclosure section found"
     if not section.get("found", True):
         return f"{doc['path']}: {section.get('title') or 'the section'} not found"
-    span = f"lines {section['start_line']}-{section['end_line']}"
+    span = view.section_span(doc, "-")
     title = view.short(section.get("title") or "section", 72)
     return f"{doc['path']}: {title} ({span})"

@@ -129,3 +129,45 @@ def summary_words(report: dict[str, Any]) -> str:
     if "baselined" in s:  # a --baseline run says how much it hid
         text += f"; {s['baselined']} hidden by the baseline"
     return text
+
+
+def by_paragraph(doc: dict[str, Any]) -> bool:
+    """Do places read better as paragraphs of the section than as lines? So in an HTML
+    source whose lines do not tell its paragraphs (a full EDGAR filing: a few megabyte
+    lines, where ``8:302640`` means nothing to a reader)."""
+    blocks = doc.get("blocks") or []
+    if doc.get("format") not in ("html", "inline-xbrl") or len(blocks) < 2:
+        return False
+    return len({b["line"] for b in blocks}) * 2 <= len(blocks)
+
+
+def paragraph_place(doc: dict[str, Any], offset: int) -> str:
+    """``¶ N`` (the N-th paragraph of the section, headings not counted) or the heading's
+    title, and the page where the filing's footers number it: ``¶ 4, page 10``."""
+    number, place, page = 0, "¶ 1", None
+    for block in doc.get("blocks", []):
+        if block["start"] > offset:
+            break
+        if block["kind"] == "heading":
+            place = f"heading “{short(block['text'], 60)}”"
+        else:
+            number += 1
+            place = f"¶ {number}"
+        page = block.get("page")
+    return f"{place}, page {page}" if page else place
+
+
+EN_DASH = "\u2013"
+
+
+def section_span(doc: dict[str, Any], dash: str = EN_DASH) -> str:
+    """Where the section sits: ``lines 3-40``, or its pages (or paragraphs) in a filing."""
+    section = doc["section"]
+    if not by_paragraph(doc):
+        return f"lines {section['start_line']}{dash}{section['end_line']}"
+    pages = [b["page"] for b in doc["blocks"] if b.get("page")]
+    paragraphs = count(sum(1 for b in doc["blocks"] if b["kind"] != "heading"), "paragraph")
+    if not pages:
+        return paragraphs
+    span = pages[0] if pages[0] == pages[-1] else f"{pages[0]}{dash}{pages[-1]}"
+    return f"{paragraphs}, page{'s' * (pages[0] != pages[-1])} {span}"

@@ -1,0 +1,1 @@
+"""`disclosure-lint serve`: the local review page (the `serve` extra: Starlette, uvicorn)."""
