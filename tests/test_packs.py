@@ -143,6 +143,27 @@ def test_unknown_lexicon_reference(pack: Path) -> None:
     assert "unknown lexicon 'absolutes'" in err.message and err.line == 8
 
 
+def test_lexicon_include(pack: Path) -> None:
+    """A lexicon built of others holds their terms; an unknown or circular include is an error
+    at its own line."""
+    yaml_path = pack / "pack.yaml"
+    original = yaml_path.read_text()
+    yaml_path.write_text(original.replace(
+        "  absolute:\n", "  oversight-body:\n    include: [board, committee]\n  absolute:\n"))
+    compiled = load_pack(str(pack))
+    regex = compiled.lexicons["oversight-body"].regex
+    assert regex.search("the Audit Committee") and regex.search("our board")
+    assert not regex.search("management")
+    yaml_path.write_text(original.replace(
+        "  absolute:\n", "  oversight-body:\n    include: [board, comittee]\n  absolute:\n"))
+    err = error_of(pack)
+    assert "unknown lexicon 'comittee'" in err.message and err.line is not None
+    yaml_path.write_text(original.replace(
+        "  absolute:\n", "  loop-a:\n    include: [loop-b]\n  loop-b:\n    include: [loop-a]\n"
+        "  absolute:\n"))
+    assert "includes itself" in error_of(pack).message
+
+
 def test_condition_needs_exactly_one_operator(pack: Path) -> None:
     path = pack / "rules" / "absolute-claims.yaml"
     path.write_text(path.read_text().replace("{lexicon: absolute}", "{lexicon: absolute, term: x}"))

@@ -98,12 +98,16 @@ def create_app(state: State, hosts: tuple[str, ...] = ("*",)) -> Starlette:
             opts = reviews.options(received, state.packs, str(blank))
         except reviews.ChoiceError as exc:
             return form_page(state, str(exc), 400)
+        from starlette.concurrency import run_in_threadpool
+
         result = await reviews.run(received, opts, state.pool)
-        plain = result.to_plain()
+        plain = await run_in_threadpool(result.to_plain)
         shown = reviews.names(received)
         downloads = await reviews.docx_downloads(plain, shown, state.pool)
         report = reviews.rename(plain, shown, folder)
-        return HTMLResponse(reviews.page(report, downloads))
+        # rendering a batch of filings takes a while: off the event loop, so that the form
+        # and other reviews are answered meanwhile
+        return HTMLResponse(await run_in_threadpool(reviews.page, report, downloads))
 
     async def not_found(request: Request, exc: Exception) -> Response:
         return form_page(state, f"{request.url.path}: no such page", 404)
