@@ -3,8 +3,10 @@
 For each incident fact a filer tagged (labels.json), the requirement it corresponds to is
 `found` when the linter says met or partial, and `located` when one of its evidence sentences
 overlaps the filer's tagged text (the item1c-dev localisation test: one contains the other, or
-80% of the sentence's words are in the block). Prints a table per requirement and, with
-``--misses``, what the filer tagged and what the linter cited.
+80% of the sentence's words are in the block). The data sets drop apostrophes ("Companys"), so
+both sides are compared without them; a tagged "block" with no words at all (a lone ".") can
+hold no evidence and is counted under `empty`, not `tagged`. Prints a table per requirement
+and, with ``--misses``, what the filer tagged and what the linter cited.
 
     .venv/bin/python benchmarks/evaluate_8k.py
     .venv/bin/python benchmarks/evaluate_8k.py --misses
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,6 +27,9 @@ CORPUS = REPO.parent / "shared" / "corpus" / "8k"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaluate_item1c import overlaps  # noqa: E402  (a sibling script, not a package)
+
+_WORD = re.compile(r"[A-Za-z0-9]")
+_APOSTROPHES = re.compile("['\u2019]")
 
 
 def lint_filing(path: Path) -> dict[str, Any]:
@@ -58,8 +64,12 @@ def score(labels: dict[str, Any]) -> tuple[dict[str, Counter[str]], list[str], d
             if rid is None:
                 continue  # an Item 1C fact some filers add to their 8-K
             req = statuses[rid]
+            if not _WORD.search(fact["value"]):
+                tally[rid].update(empty=1)
+                continue
             found = req["status"] in ("met", "partial")
-            located = found and any(overlaps(e["text"], fact["value"]) for e in req["evidence"])
+            located = found and any(overlaps(_plain(e["text"]), _plain(fact["value"]))
+                                    for e in req["evidence"])
             tally[rid].update(tagged=1, found=found, located=located)
             if not located:
                 cited = " | ".join(e["text"][:100] for e in req["evidence"][:2]) or "-"
@@ -68,10 +78,21 @@ def score(labels: dict[str, Any]) -> tuple[dict[str, Counter[str]], list[str], d
     return tally, misses, results
 
 
+def _plain(text: str) -> str:
+    """``text`` without apostrophes, as the data sets give the filers' blocks."""
+    return _APOSTROPHES.sub("", text)
+
+
 def table(tally: dict[str, Counter[str]]) -> str:
-    lines = [f"{'requirement':<24}{'tagged':>8}{'found':>8}{'located':>9}"]
+    lines = [f"{'requirement':<24}{'tagged':>8}{'found':>8}{'located':>9}{'empty':>7}"]
+    total: Counter[str] = Counter()
     for rid, c in tally.items():
-        lines.append(f"{rid:<24}{c['tagged']:>8}{c['found']:>8}{c['located']:>9}")
+        total.update(c)
+        lines.append(f"{rid:<24}{c['tagged']:>8}{c['found']:>8}{c['located']:>9}{c['empty']:>7}")
+    lines.append(f"{'all':<24}{total['tagged']:>8}{total['found']:>8}{total['located']:>9}"
+                 f"{total['empty']:>7}")
+    share = total["located"] / total["tagged"] if total["tagged"] else 0.0
+    lines.append(f"\nlocated: {total['located']} of {total['tagged']} tagged blocks ({share:.0%})")
     return "\n".join(lines)
 
 
