@@ -11,7 +11,7 @@ import click
 from linter import __version__
 from linter.errors import ExitCode, LintError
 
-FORMS = ("10-K", "20-F", "8-K")
+FORMS = ("10-K", "20-F", "8-K", "8-K/A", "6-K", "6-K/A")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
