@@ -30,6 +30,7 @@ class CheckOptions:
     jobs: int = 1
     input_format: str | None = None
     fiscal_year: str | None = None
+    filing_date: str | None = None  # ISO date: the filing's date for the Form 8-K clock
 
 
 def collect(paths: Iterable[str], include: tuple[str, ...] = (),
