@@ -75,5 +75,6 @@ def example_document(example: dict[str, Any], pack: Pack) -> Any:
     fiscal_year = example.get("fiscal_year")
     year = str(fiscal_year) if fiscal_year else document.fiscal_year
     document = dataclasses.replace(document, facts=document.facts + facts, form=form,
-                                   fiscal_year=year)
+                                   fiscal_year=year,
+                                   format=example.get("format", document.format))
     return locate_report(locate(document))
