@@ -18,8 +18,10 @@ from linter.api import CheckOptions, check, load_document
 from linter.engine import lint
 from linter.packs import default_pack, load_pack
 
-TRIO_TECH = "0001437749-26-009193"  # says "management determined that the incident was not material"
-CARECLOUD = "0001493152-26-013239"  # says "the Company nevertheless determined that the incident is material"
+# "management determined that the incident was not material"
+TRIO_TECH = "0001437749-26-009193"
+# "the Company nevertheless determined that the incident is material"
+CARECLOUD = "0001493152-26-013239"
 
 
 def incident_paragraphs(corpus: Path, accession: str) -> list[str]:
