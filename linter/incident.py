@@ -12,10 +12,18 @@ from linter.scope import is_boundary
 # Form 6-K has no items: its cover ends with the Form 20-F / 40-F check box (General
 # Instruction B of Form 6-K), and the report itself runs from there to the signatures.
 _COVER_END = re.compile(
-    r"indicate by check mark|form\s+20-f\b.{0,40}form\s+40-f|regulation s-t rule 101\(b\)",
-    re.IGNORECASE | re.DOTALL)
+    r"indicate by check mark|form\s+20-f\b.{0,40}form\s+40-f|regulation s-t rule 101\(b\)"
+    r"|if [\"\u201c]?yes[\"\u201d]? is marked", re.IGNORECASE | re.DOTALL)
+# What may stand beside the cover's check boxes: the box characters, the answers, "82-____".
+_CHECK_BOX = re.compile(r"form\s+(?:20|40)-f|\byes\b|\bno\b|82-"
+                        r"|[\s_.:\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u00fe\u00fdxX]",
+                        re.IGNORECASE)
 _COVER_BLOCKS = 80
-_REPORT_END = re.compile(r"[\W_]*(?:signatures?|exhibit index|exhibits?)\b", re.IGNORECASE)
+_REPORT_END = re.compile(r"[\W_]*(?:signatures?|exhibit index|exhibits?)\W*$", re.IGNORECASE)
+# An amendment's cover or explanatory note: "FORM 8-K/A", "(Amendment No. 1)".
+_AMENDMENT = re.compile(r"\bform\s+[86]-k\s*/\s*a\b|\(\s*amendment\s+no\.?\s*\d+\s*\)",
+                        re.IGNORECASE)
+_NOTE = re.compile(r"[\W_]*explanatory\s+note\b|[\W_]*this\s+amendment\s+no\.", re.IGNORECASE)
 _ITEM_801 = re.compile(r"[\W_]*item\s*8\s*\.\s*01\b", re.IGNORECASE)
 # Since May 2024 the SEC asks for incidents not (yet) determined material under Item 8.01.
 _CYBER_INCIDENT = re.compile(
@@ -78,9 +86,25 @@ def _amendment(document: Document) -> Document:
     if form not in ("8-K", "6-K"):
         return document
     if meta.get("dei:DocumentType", "").upper().endswith("/A") or (
-            meta.get("dei:AmendmentFlag", "").lower() == "true"):
-        return dataclasses.replace(document, form=f"{form}/A")
+            meta.get("dei:AmendmentFlag", "").lower() == "true") or any(
+            _AMENDMENT.search(b.text) for b in document.blocks[:_COVER_BLOCKS]):
+        return _with_note(dataclasses.replace(document, form=f"{form}/A"))
     return document
+
+
+def _with_note(document: Document) -> Document:
+    """An amendment's scope from its explanatory note on, when the note stands before the
+    item's heading: the note is where it says which report it amends."""
+    scope = document.scope
+    if scope is None or scope.section.heading is None:
+        return document
+    first = scope.section.first
+    note = next((k for k in range(max(first - 5, 0), first)
+                 if _NOTE.match(document.blocks[k].text)), None)
+    if note is None:
+        return document
+    section = dataclasses.replace(scope.section, first=note)
+    return dataclasses.replace(document, scope=dataclasses.replace(scope, section=section))
 
 
 def _item_801(blocks: Sequence[Block]) -> Section | None:
@@ -101,8 +125,8 @@ def _six_k_body(blocks: Sequence[Block]) -> Section | None:
     first = cover[-1] + 1 if cover else 0
     while first < len(blocks) and _is_check_box(blocks[first]):
         first += 1
-    end = next((k for k in range(first, len(blocks))
-                if is_boundary(blocks[k]) and _REPORT_END.match(blocks[k].text)), len(blocks))
+    end = next((k for k in range(first, len(blocks)) if _REPORT_END.match(blocks[k].text)),
+               len(blocks))
     if first >= end:
         return None
     heading = blocks[first] if blocks[first].kind == BlockKind.HEADING else None
@@ -113,5 +137,4 @@ def _six_k_body(blocks: Sequence[Block]) -> Section | None:
 def _is_check_box(block: Block) -> bool:
     """What follows the cover's question: the boxes themselves ("Form 20-F ☒ Form 40-F ☐")."""
     text = block.text.strip()
-    return len(text) <= 60 and bool(re.search(r"form\s+(?:20|40)-f|yes|no|[☐☒x]", text,
-                                              re.IGNORECASE))
+    return len(text) <= 60 and not _CHECK_BOX.sub("", text)

@@ -128,3 +128,26 @@ def test_a_missing_original_named_in_the_configuration_is_one_line(corpus: Path,
                          capture_output=True, text=True, check=False)
     assert run.returncode == 2
     assert "nowhere.htm" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_an_amendment_told_by_its_cover_and_its_explanatory_note(corpus: Path,
+                                                                 tmp_path: Path) -> None:
+    """Built from Nucor's real amendment as a plain-text draft (the change): a "FORM 8-K/A"
+    cover line instead of Inline XBRL cover facts, its real explanatory paragraph under an
+    "Explanatory Note" heading before Item 1.05, and the Item 1.05 text without its own
+    mentions of the Original Form 8-K. The note alone tells which report it amends."""
+    document = load_document(_8k(corpus, NUCOR_A))
+    note = document.blocks[0].text
+    assert note.startswith("This Amendment No. 1")
+    body = [s.text for s in document.scope_sentences()
+            if "Original" not in s.text and "Amendment" not in s.text][1:]
+    body = body[: next(i for i, t in enumerate(body) if "forward-looking" in t.lower())]
+    path = tmp_path / "amendment.txt"
+    path.write_text("FORM 8-K/A\n\nExplanatory Note\n\n" + note + "\n\nItem 1.05. Material "
+                    "Cybersecurity Incidents.\n\n" + " ".join(body) + "\n", encoding="utf-8")
+    amendment = load_document(str(path))
+    assert amendment.form == "8-K/A" and amendment.scope is not None
+    assert amendment.scope.item == "1.05"
+    result = lint(amendment, [load_pack("item105")])
+    refers = {r.id: r for r in result.requirements}["amendment-refers-original"]
+    assert refers.status == "met" and refers.evidence[0].text.startswith("This Amendment No. 1")

@@ -138,3 +138,27 @@ def test_an_8k_with_no_incident_under_item_801_is_not_an_incident_report(tmp_pat
     document = load_document(str(path), form="8-K")
     assert document.scope is not None and document.scope.item != "8.01"
     assert check([str(path)], CheckOptions(form="8-K")).documents[0].form == "8-K"
+
+
+def test_an_older_6k_cover_with_its_rule_12g3_question(corpus: Path, tmp_path: Path) -> None:
+    """Trio-Tech's real 8-K paragraphs under a 6-K cover of the older kind (the change): the
+    Rule 12g3-2(b) question, its Yes / No boxes in cells of their own, and the "82-" line."""
+    paragraphs = incident_paragraphs(corpus, TRIO_TECH)
+    cover = ["FORM 6-K", "Indicate by check mark whether the registrant files or will file "
+             "annual reports under cover of Form 20-F or Form 40-F.", "Form 20-F", "\u2612",
+             "Form 40-F", "\u2610", "Indicate by check mark whether by furnishing the "
+             "information contained in this Form, the registrant is also thereby furnishing the "
+             "information to the Commission pursuant to Rule 12g3-2(b) under the Securities "
+             "Exchange Act of 1934.", "Yes", "\u2610", "No", "\u2612",
+             "If \u201cYes\u201d is marked, indicate below the file number assigned to the "
+             "registrant in connection with Rule 12g3-2(b): 82-", "N/A"]
+    cells = "".join(f"<td>{html.escape(c)}</td>" for c in cover)
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    path = tmp_path / "older-6k.htm"
+    path.write_text(f"<html><body><table><tr>{cells}</tr></table>{body}<p>EXHIBIT INDEX</p>"
+                    "<p>99.1 Press release</p></body></html>", encoding="utf-8")
+    document = load_document(str(path))
+    assert document.form == "6-K"
+    linted = [b.text for b in document.scope_blocks()]
+    assert linted[-len(paragraphs):] == paragraphs and len(linted) <= len(paragraphs) + 1
+    assert "99.1 Press release" not in linted
