@@ -10,6 +10,9 @@ and, with ``--misses``, what the filer tagged and what the linter cited.
 
     .venv/bin/python benchmarks/evaluate_8k.py
     .venv/bin/python benchmarks/evaluate_8k.py --misses
+    .venv/bin/python benchmarks/evaluate_8k.py --corpus OTHER/8k   # any folder of the same shape
+
+A report is read as filed: an 8-K/A, an Item 8.01 report or a Form 6-K as well as an 8-K.
 """
 
 from __future__ import annotations
@@ -49,14 +52,21 @@ def requirements() -> dict[str, str]:
     return {r.cyd: r.id for r in load_pack("item105").rules if r.kind == "requirement" and r.cyd}
 
 
-def score(labels: dict[str, Any]) -> tuple[dict[str, Counter[str]], list[str], dict[str, Any]]:
+def _filing(corpus: Path, accession: str) -> Path:
+    """The accession's document: ``.html``, ``.htm`` or ``.xhtml``."""
+    found = sorted(corpus.glob(f"{accession}.*htm*"))
+    return found[0] if found else corpus / f"{accession}.html"
+
+
+def score(labels: dict[str, Any], corpus: Path = CORPUS
+          ) -> tuple[dict[str, Counter[str]], list[str], dict[str, Any]]:
     """Per requirement: tagged, found, located; the misses as lines; each filing's result."""
     by_element = requirements()
     tally: dict[str, Counter[str]] = {rid: Counter() for rid in by_element.values()}
     misses: list[str] = []
     results = {}
     for accession, label in sorted(labels.items()):
-        result = lint_filing(CORPUS / f"{accession}.html")
+        result = lint_filing(_filing(corpus, accession))
         results[accession] = result
         statuses = {r["id"]: r for r in result["requirements"]}
         for element, fact in label["facts"].items():
@@ -70,7 +80,7 @@ def score(labels: dict[str, Any]) -> tuple[dict[str, Counter[str]], list[str], d
             found = req["status"] in ("met", "partial")
             located = found and any(overlaps(_plain(e["text"]), _plain(fact["value"]))
                                     for e in req["evidence"])
-            tally[rid].update(tagged=1, found=found, located=located)
+            tally[rid].update(tagged=1, found=int(found), located=int(located))
             if not located:
                 cited = " | ".join(e["text"][:100] for e in req["evidence"][:2]) or "-"
                 misses.append(f"{accession} {rid} {req['status']}: tagged "
@@ -99,14 +109,18 @@ def table(tally: dict[str, Counter[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list what was not located")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="folder of reports with their labels.json (default: the 8k corpus)")
     args = parser.parse_args(argv)
-    if not (CORPUS / "labels.json").is_file():
-        print(f"corpus not found: {CORPUS}", file=sys.stderr)
+    if not (args.corpus / "labels.json").is_file():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-    labels = json.loads((CORPUS / "labels.json").read_text(encoding="utf-8"))
-    tally, misses, results = score(labels)
-    sections = sum(1 for r in results.values() if r["section"] and r["section"].get("title"))
-    print(f"{len(results)} filings; Item 1.05 section titled in {sections}\n")
+    labels = json.loads((args.corpus / "labels.json").read_text(encoding="utf-8"))
+    tally, misses, results = score(labels, args.corpus)
+    sections = sum(1 for r in results.values() if r["section"] and r["section"].get("found"))
+    forms = Counter(str(r["form"]) for r in results.values())
+    print(f"{len(results)} reports ({', '.join(f'{n} {f}' for f, n in sorted(forms.items()))}); "
+          f"incident section located in {sections}\n")
     print(table(tally))
     if args.misses:
         print("\n" + "\n".join(misses))

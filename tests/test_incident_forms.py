@@ -162,3 +162,22 @@ def test_an_older_6k_cover_with_its_rule_12g3_question(corpus: Path, tmp_path: P
     linted = [b.text for b in document.scope_blocks()]
     assert linted[-len(paragraphs):] == paragraphs and len(linted) <= len(paragraphs) + 1
     assert "99.1 Press release" not in linted
+
+
+def test_the_8k_benchmark_measures_a_6k(corpus: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/evaluate_8k.py over a folder holding the built 6-K (Trio-Tech's real 8-K
+    text under a 6-K cover) with the real 8-K's labels: the report is read as a 6-K and its
+    tagged nature block is found and located."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import evaluate_8k
+
+    labels = json.loads((corpus / "8k" / "labels.json").read_text(encoding="utf-8"))
+    (tmp_path / f"{TRIO_TECH}.htm").write_text(
+        six_k(incident_paragraphs(corpus, TRIO_TECH), "March 20, 2026"), encoding="utf-8")
+    (tmp_path / "labels.json").write_text(json.dumps({TRIO_TECH: labels[TRIO_TECH]}),
+                                          encoding="utf-8")
+    assert evaluate_8k.main(["--corpus", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 reports (1 6-K); incident section located in 1" in out
+    assert "located: 1 of 1 tagged blocks (100%)" in out
