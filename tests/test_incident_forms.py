@@ -181,3 +181,15 @@ def test_the_8k_benchmark_measures_a_6k(corpus: Path, tmp_path: Path,
     out = capsys.readouterr().out
     assert "1 reports (1 6-K); incident section located in 1" in out
     assert "located: 1 of 1 tagged blocks (100%)" in out
+
+
+def test_a_6k_is_not_told_to_file_under_item_801(corpus: Path, tmp_path: Path) -> None:
+    """The built 6-K from Trio-Tech's text, which says the incident was at first determined
+    not material: a 6-K has no Item 1.05 / 8.01 choice to warn about."""
+    path = tmp_path / "report-6k.htm"
+    path.write_text(six_k(incident_paragraphs(corpus, TRIO_TECH), "March 20, 2026"),
+                    encoding="utf-8")
+    rules = {f.rule for f in check([str(path)]).documents[0].findings}
+    assert not rules & {"not-material-under-105", "material-under-801", "filing-deadline"}
+    same_as_8k = check([str(corpus / "8k" / f"{TRIO_TECH}.html")]).documents[0]
+    assert "not-material-under-105" in {f.rule for f in same_as_8k.findings}
