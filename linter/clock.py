@@ -20,6 +20,11 @@ _DATE = re.compile(
 def dates_in(text: str, default_year: int | None = None) -> list[date]:
     """The calendar dates ``text`` names, in order; a date without a year takes
     ``default_year`` (or is skipped without one), and an impossible one is skipped."""
+    return [day for _, day in dated(text, default_year)]
+
+
+def dated(text: str, default_year: int | None = None) -> list[tuple[int, date]]:
+    """The same dates, each with its offset in ``text``."""
     out = []
     for m in _DATE.finditer(text):
         g = m.groupdict()
@@ -31,7 +36,7 @@ def dates_in(text: str, default_year: int | None = None) -> list[date]:
         if year is None:
             continue
         try:
-            out.append(date(year, month, day))
+            out.append((m.start(), date(year, month, day)))
         except ValueError:
             continue
     return out

@@ -138,3 +138,14 @@ def test_the_attorney_general_delay_is_reported(corpus: Path, tmp_path: Path) ->
     assert len(delay) == 1 and delay[0].severity == "info"
     real = check([str(corpus / "8k" / f"{CARECLOUD}.html")]).documents[0]
     assert "attorney-general-delay" not in {f.rule for f in real.findings}
+
+
+def test_the_date_nearest_the_determination_is_taken(tmp_path: Path) -> None:
+    """Two dates in the determining sentence: the discovery's and the determination's."""
+    path = tmp_path / "report.md"
+    path.write_text("Item 1.05 Material Cybersecurity Incidents\n\nAfter it detected a "
+                    "ransomware attack on May 30, 2025, the Company determined on June 3, 2025 "
+                    "that the incident is material.\n", encoding="utf-8")
+    assert _deadline_findings(str(path), filing_date="2025-06-09") == []  # 4 days after 3 June
+    late = _deadline_findings(str(path), filing_date="2025-06-10")
+    assert len(late) == 1 and "on 2025-06-03" in late[0][1]

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from linter.checks.base import Hit, Outcome, ScopeView
-from linter.clock import business_days_after, dates_in, deadline, parse_date
+from linter.clock import business_days_after, dated, dates_in, deadline, parse_date
 from linter.model import Document
 from linter.packs.model import Rule
 
 # The filing's date: --filing-date or the configuration ("filed"), else the date the report
 # was signed, which EDGAR filers date the day they file ("signed").
 FILING_DATE_KEYS = ("filed", "signed")
+_VERB = re.compile(r"\b(?:determin|conclu)\w*", re.IGNORECASE)
 
 
 def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
@@ -38,12 +40,17 @@ def _start(rule: Rule, scope: ScopeView, year: int | None) -> tuple[date | None,
     """The materiality determination's date, whether it is estimated from the discovery,
     and the sentence that gives it."""
     for i, _ in scope.prose(scope.find(rule.determined)):
-        found = dates_in(scope.sentences[i].text, year)
+        sentence = scope.sentences[i]
+        found = dated(sentence.text, year)
         if found:
-            return found[-1], False, i
+            # the date nearest the words of the determination ("determined on June 3, 2025
+            # that the incident, discovered on May 30, was material")
+            verb = _VERB.search(sentence.text)
+            at = verb.start() if verb else 0
+            return min(found, key=lambda item: abs(item[0] - at))[1], False, i
     if scope.find(rule.promptly):
         for i, _ in scope.prose(scope.find(rule.discovered)):
-            found = dates_in(scope.sentences[i].text, year)
-            if found:
-                return found[0], True, i
+            discovered = dates_in(scope.sentences[i].text, year)
+            if discovered:
+                return discovered[0], True, i
     return None, False, 0
