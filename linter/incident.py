@@ -19,6 +19,7 @@ _CHECK_BOX = re.compile(r"form\s+(?:20|40)-f|\byes\b|\bno\b|82-"
                         r"|[\s_.:\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u00fe\u00fdxX]",
                         re.IGNORECASE)
 _COVER_BLOCKS = 80
+_MIN_REPORT_CHARS = 150  # less before an exhibit index or the signatures: no report yet
 _REPORT_END = re.compile(r"[\W_]*(?:signatures?|exhibit index|exhibits?)\W*$", re.IGNORECASE)
 # An amendment's cover or explanatory note: "FORM 8-K/A", "(Amendment No. 1)".
 _AMENDMENT = re.compile(r"\bform\s+[86]-k\s*/\s*a\b|\(\s*amendment\s+no\.?\s*\d+\s*\)",
@@ -125,8 +126,14 @@ def _six_k_body(blocks: Sequence[Block]) -> Section | None:
     first = cover[-1] + 1 if cover else 0
     while first < len(blocks) and _is_check_box(blocks[first]):
         first += 1
-    end = next((k for k in range(first, len(blocks)) if _REPORT_END.match(blocks[k].text)),
-               len(blocks))
+    end, chars = len(blocks), 0
+    for k in range(first, len(blocks)):
+        # an exhibit index or signatures before any report text (the report is the exhibit
+        # that follows) do not end it
+        if _REPORT_END.match(blocks[k].text) and chars >= _MIN_REPORT_CHARS:
+            end = k
+            break
+        chars += len(blocks[k].text)
     if first >= end:
         return None
     heading = blocks[first] if blocks[first].kind == BlockKind.HEADING else None

@@ -193,3 +193,22 @@ def test_a_6k_is_not_told_to_file_under_item_801(corpus: Path, tmp_path: Path) -
     assert not rules & {"not-material-under-105", "material-under-801", "filing-deadline"}
     same_as_8k = check([str(corpus / "8k" / f"{TRIO_TECH}.html")]).documents[0]
     assert "not-material-under-105" in {f.rule for f in same_as_8k.findings}
+
+
+def test_a_6k_whose_report_is_the_exhibit_after_its_signatures(corpus: Path,
+                                                               tmp_path: Path) -> None:
+    """Trio-Tech's real 8-K paragraphs as the press release a 6-K furnishes as Exhibit 99.1
+    after its signatures and exhibit index (the change): the report is the exhibit."""
+    paragraphs = incident_paragraphs(corpus, TRIO_TECH)
+    head = ["FORM 6-K", "Indicate by check mark whether the registrant files or will file "
+            "annual reports under cover of Form 20-F or Form 40-F.", "Form 20-F \u2612 Form 40-F "
+            "\u2610", "SIGNATURES", "Date: March 20, 2026", "EXHIBIT INDEX",
+            "99.1 Press release", "Exhibit 99.1"]
+    text = "".join(f"<p>{html.escape(t)}</p>" for t in [*head, *paragraphs])
+    path = tmp_path / "exhibit-6k.htm"
+    path.write_text(f"<html><body>{text}</body></html>", encoding="utf-8")
+    document = load_document(str(path))
+    linted = [b.text for b in document.scope_blocks()]
+    assert linted[-len(paragraphs):] == paragraphs
+    statuses = {r.id: r.status for r in check([str(path)]).documents[0].requirements}
+    assert statuses["incident-nature"] == "met" and statuses["incident-timing"] == "met"
