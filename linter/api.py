@@ -30,6 +30,7 @@ class CheckOptions:
     jobs: int = 1
     input_format: str | None = None
     fiscal_year: str | None = None
+    filing_date: str | None = None  # ISO date: the filing's date for the Form 8-K clock
 
 
 def collect(paths: Iterable[str], include: tuple[str, ...] = (),
@@ -63,6 +64,7 @@ def _matches(rel: str, globs: tuple[str, ...]) -> bool:
 
 def load_document(path: str, form: str | None = None, input_format: str | None = None) -> Document:
     """Read, parse and scope one input. Raises InputError for anything unreadable."""
+    from linter.incident import locate_report
     from linter.scope import locate
 
     source = read_source(path)
@@ -74,7 +76,7 @@ def load_document(path: str, form: str | None = None, input_format: str | None =
         raise InputError(source.path, f"cannot parse: {exc}") from None
     if form:
         document = dataclasses.replace(document, form=form)
-    return locate(document)
+    return locate_report(locate(document))
 
 
 def section_info(document: Document) -> SectionInfo | None:

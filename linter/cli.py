@@ -11,7 +11,7 @@ import click
 from linter import __version__
 from linter.errors import ExitCode, LintError
 
-FORMS = ("10-K", "20-F", "8-K")
+FORMS = ("10-K", "20-F", "8-K", "8-K/A", "6-K", "6-K/A")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,6 +38,9 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these rule ids or globs (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or globs (comma-separated).")
 @click.option("--fiscal-year", help="Fiscal year of the filing.")
+@click.option("--filing-date", callback=lambda _c, _p, v: _iso_date(v),
+              help="Date the report is (or was) filed, YYYY-MM-DD, for the Form 8-K clock "
+                   "(default: configuration, else the date under the signatures).")
 @click.option("--include", multiple=True, help="Glob of files to lint inside folders.")
 @click.option("--exclude", multiple=True, help="Glob of files to skip inside folders.")
 @click.option("--input-format", type=click.Choice(["text", "markdown", "html", "docx", "rpage"]),
@@ -52,7 +55,7 @@ def cli() -> None:
 def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
           outputs: tuple[str, ...], fail_on: str | None, packs: tuple[str, ...],
           config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          fiscal_year: str | None, include: tuple[str, ...],
+          fiscal_year: str | None, filing_date: str | None, include: tuple[str, ...],
           exclude: tuple[str, ...], input_format: str | None, jobs: int, quiet: bool,
           baseline: str | None, write_baseline: str | None) -> None:
     """Lint drafts: files, folders (recursed) or - for standard input."""
@@ -66,7 +69,7 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
     options = CheckOptions(form=form.upper() if form else None, include=include, exclude=exclude,
                            jobs=jobs or os.cpu_count() or 1, input_format=input_format,
                            packs=packs, config=config, select=_ids(select), ignore=_ids(ignore),
-                           fiscal_year=fiscal_year)
+                           fiscal_year=fiscal_year, filing_date=filing_date)
     fail_on = fail_on or configured_fail_on(paths, config)
     from linter.progress import bar
 
@@ -84,6 +87,17 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
         click.echo(f"disclosure-lint: {error}", err=True)
     emit(result, formats, outputs, quiet=quiet)
     raise SystemExit(_exit_code(result, fail_on))
+
+
+def _iso_date(value: str | None) -> str | None:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _ids(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -29,6 +29,8 @@ class Settings:
     partial_severity: tuple[tuple[str, str], ...] = ()
     form: str | None = None
     fiscal_year: str | None = None
+    filing_date: str | None = None
+    amends: str | None = None  # the original report this file amends (8-K/A)
 
     def overlay(self, data: dict[str, Any], base: Path) -> Settings:
         """These settings with ``data`` (a config mapping) laid over them."""
@@ -43,6 +45,8 @@ class Settings:
                                     **data.get("partial_severity", {})}.items()),
             form=data.get("form", self.form),
             fiscal_year=str(fy) if fy is not None else self.fiscal_year,
+            filing_date=str(data["filing_date"]) if "filing_date" in data else self.filing_date,
+            amends=str((base / data["amends"]).resolve()) if "amends" in data else self.amends,
         )
 
 
@@ -154,9 +158,21 @@ def _load_toml(path: Path, required: bool) -> Config | None:
         if required:
             raise ConfigError(str(path), f"no [{TOML_TABLE}] table")
         return None
+    table = _dates_as_text(table)
     doc = Positioned(table, _toml_positions(text, table), {})
     _validate(doc, str(path))
     return Config(str(path), table)
+
+
+def _dates_as_text(value: Any) -> Any:
+    """TOML dates (`filing_date = 2025-06-13`) as ISO text, as YAML's are read."""
+    import datetime
+
+    if isinstance(value, dict):
+        return {k: _dates_as_text(v) for k, v in value.items()}
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 def _toml_positions(text: str, table: dict[str, Any]) -> dict[Path_, tuple[int, int]]:

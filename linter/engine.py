@@ -128,10 +128,16 @@ def _applies(pack: Pack, rule: Rule, document: Document) -> bool:
     a rule limited to other forms. An unknown form runs everything."""
     if not pack.applies_to(document.form):
         return False
+    item = document.scope.item if document.scope else ""
+    if (rule.items and item not in rule.items) or item in rule.except_items:
+        return False
     if rule.forms and document.form:
-        base = document.form.upper().removesuffix("/A")
+        form = document.form.upper()
+        base = form.removesuffix("/A")
+        if all(f.endswith("/A") for f in rule.forms):  # a rule for amendments only
+            return form in rule.forms
         return any(f.removesuffix("/A") == base for f in rule.forms)
-    return True
+    return not (rule.forms and all(f.endswith("/A") for f in rule.forms))
 
 
 def _requirement(rule: Rule, verdict: Verdict, document: Document) -> RequirementResult:

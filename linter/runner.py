@@ -62,6 +62,9 @@ class Worker:
         fiscal_year = opts.fiscal_year or settings.fiscal_year
         if fiscal_year:
             document = dataclasses.replace(document, fiscal_year=fiscal_year)
+        filed = opts.filing_date or settings.filing_date
+        if filed:
+            document = dataclasses.replace(document, meta=(*document.meta, ("filed", filed)))
         names = opts.packs or settings.packs or (default_pack(document.form),)
         packs = [self.cache.get(name) for name in names]
         config = LintConfig(select=opts.select or settings.select,
@@ -135,7 +138,29 @@ def run(files: list[str], options: CheckOptions, cache: PackCache | None = None,
         rules.update(meta)
     if documents:
         rules.update(RULES)
+    documents, paired = _pair_amendments(documents, options, cache)
+    rules.update(paired)
     return RunResult(documents, errors, tuple(sorted(rules.items())))
+
+
+def _pair_amendments(documents: tuple[DocumentResult, ...], options: CheckOptions,
+                     cache: PackCache) -> tuple[tuple[DocumentResult, ...],
+                                                dict[str, dict[str, Any]]]:
+    """Amendments compared with their originals (named in the configuration, or in the
+    batch), and the metadata of the rules that reports."""
+    if not any((d.form or "").upper().endswith("/A") and (d.form or "").upper() != "10-K/A"
+               for d in documents):
+        return documents, {}
+    from linter import amendments
+
+    worker = Worker(options, cache)
+    named = {d.path: amends for d in documents if (amends := worker.settings(d.path)[0].amends)}
+    try:
+        paired = amendments.pair_batch(documents, named, options.input_format)
+    except InputError as exc:  # an original named in the configuration that cannot be read
+        raise ConfigError(exc.path, exc.message) from None
+    added = {f.rule for d in paired for f in d.findings} & set(amendments.RULES)
+    return paired, {rule: amendments.RULES[rule] for rule in added}
 
 
 def _tick(outcomes: Iterator[Outcome], total: int,

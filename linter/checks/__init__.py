@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.checks import conditional, flag, forbid, metric, requirement
+from linter.checks import clock, conditional, flag, forbid, metric, requirement, tagging
 from linter.checks.base import Check, Hit, Outcome, ScopeView, Verdict
 
 __all__ = ["CHECKS", "Check", "Hit", "Outcome", "ScopeView", "Verdict"]
@@ -13,4 +13,6 @@ CHECKS: dict[str, Check] = {
     "conditional": conditional.check,
     "flag": flag.check,
     "metric": metric.check,
+    "clock": clock.check,
+    "tagging": tagging.check,
 }

@@ -10,7 +10,7 @@ from linter.packs.model import Lexicon, Pack, Rule
 __all__ = ["DEFAULT_PACKS", "Lexicon", "Pack", "PackCache", "Rule", "default_pack", "load_pack"]
 
 # The built-in pack for each form; item1c when the form is unknown.
-DEFAULT_PACKS = {"10-K": "item1c", "20-F": "item1c", "8-K": "item105"}
+DEFAULT_PACKS = {"10-K": "item1c", "20-F": "item1c", "8-K": "item105", "6-K": "item105"}
 
 
 def default_pack(form: str | None) -> str:

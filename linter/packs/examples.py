@@ -62,6 +62,7 @@ def check_example(pack: Pack, rule: Rule, kind: str, example: dict[str, Any]) ->
 
 def example_document(example: dict[str, Any], pack: Pack) -> Any:
     """Parse an example's text like a draft (Markdown when it has headings), with its facts."""
+    from linter.incident import locate_report
     from linter.inputs import Source
     from linter.model import Fact
     from linter.parsers import parse
@@ -74,5 +75,6 @@ def example_document(example: dict[str, Any], pack: Pack) -> Any:
     fiscal_year = example.get("fiscal_year")
     year = str(fiscal_year) if fiscal_year else document.fiscal_year
     document = dataclasses.replace(document, facts=document.facts + facts, form=form,
-                                   fiscal_year=year)
-    return locate(document)
+                                   fiscal_year=year,
+                                   format=example.get("format", document.format))
+    return locate_report(locate(document))

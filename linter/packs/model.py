@@ -34,6 +34,9 @@ class Rule:
     cyd: str | None = None
     references: tuple[tuple[str, str], ...] = ()
     forms: tuple[str, ...] = ()
+    # the located items the rule is limited to, or never runs under ("1.05", "8.01")
+    items: tuple[str, ...] = ()
+    except_items: tuple[str, ...] = ()
     examples: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     # requirement
@@ -81,6 +84,14 @@ class Rule:
     maximum: float | None = None
     per: int | None = None
     metric_scope: str = "section"
+    # clock: the business days from the date the `determined` sentence gives (or the
+    # `discovered` one, when the text says the determination followed `promptly`)
+    business_days: int | None = None
+    determined: Condition | None = None
+    discovered: Condition | None = None
+    promptly: Condition | None = None
+    missing_message: str = ""
+    missing_severity: Severity | None = None
 
     def metadata(self) -> dict[str, Any]:
         """The plain data reporters need (SARIF rule descriptors, explain pages)."""

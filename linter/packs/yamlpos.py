@@ -85,6 +85,8 @@ class _Builder:
             return self.mapping(node, at)
         if isinstance(node, self.yaml.SequenceNode):
             return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return str(node.value)  # a date stays as written (`filing_date: 2025-06-13`)
         try:
             return self.loader.construct_object(node, deep=True)
         except self.yaml.MarkedYAMLError as exc:

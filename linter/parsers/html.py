@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
+from linter.incident import signature_date_in_source
 from linter.inputs import Source
 from linter.model import Block, Document
 from linter.parsers.html_blocks import extract_blocks, extract_region
@@ -50,6 +51,9 @@ def parse(source: Source) -> Document:
     cover_form, cover_year = _from_cover(cover)
     if cover_form:
         meta["cover"] = cover_form
+    signed = signature_date_in_source(tree.raw)
+    if signed:
+        meta["signed"] = signed
     return Document(
         path=source.path,
         format="inline-xbrl" if facts.inline else "html",

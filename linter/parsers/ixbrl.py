@@ -19,7 +19,8 @@ _DEI = re.compile(r"^http://xbrl\.sec\.gov/dei/\d{4}(?:-\d\d-\d\d)?/?$")
 _FIXED = {"fixed-true": "true", "fixed-false": "false", "booleantrue": "true",
           "booleanfalse": "false"}
 _DEI_KEPT = frozenset({"DocumentType", "DocumentFiscalYearFocus", "DocumentPeriodEndDate",
-                       "EntityRegistrantName", "AmendmentFlag", "DocumentFiscalPeriodFocus"})
+                       "EntityRegistrantName", "EntityCentralIndexKey", "AmendmentFlag",
+                       "DocumentFiscalPeriodFocus"})
 # The cyd and dei taxonomies hold flags, text blocks, dates and strings: all ix:nonNumeric.
 _FACT_TAGS = tuple(f"{{{ns}}}nonNumeric" for ns in sorted(IX_NAMESPACES))
 _BREAK = "\x00"  # a block boundary; source newlines inside a paragraph are only spaces
