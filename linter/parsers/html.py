@@ -20,7 +20,7 @@ from linter.parsers.html_region import (
 from linter.parsers.html_text import local_name
 from linter.parsers.html_tree import Tree, load
 from linter.parsers.ixbrl import Facts, read_facts
-from linter.scope import is_boundary, item_order, names_item, real_section
+from linter.scope import continues_item, is_boundary, item_order, names_item, real_section
 
 _COVER_FORM = re.compile(r"form\s+(10-K|20-F|8-K|40-F|10-Q|6-K)\b(/A)?", re.IGNORECASE)
 _COVER_YEAR = re.compile(
@@ -109,8 +109,9 @@ class _Cover:
 
 
 class _Until:
-    """Ends an item's stretch: at the first item or part heading after the item's own
-    heading, or before one is seen, at any other item heading or after a few blocks."""
+    """Ends an item's stretch: at the first other item's heading (or the signatures) after
+    the item's own heading, or before one is seen, at any other item or part heading or after
+    a few blocks. The item's part heading repeated inside it (a running page head) goes on."""
 
     def __init__(self, item: str) -> None:
         self.item = item
@@ -124,7 +125,7 @@ class _Until:
         if names_item(self.item, block):
             self.heading = True
             return False
-        return True
+        return not (self.heading and continues_item(self.item, block))
 
 
 def _from_dei(meta: dict[str, str]) -> tuple[str | None, str | None]:
