@@ -21,6 +21,10 @@ _LIST_MARKER = re.compile(
 _COMMENT_LINE = re.compile(r"\s*<!--(.*?)-->\s*|\s*#\s*(disclosure-lint\s*:.*?)\s*")
 # "## Governance" in a .txt saved from Markdown
 _HASH_HEADING = re.compile(r"\s*(#{1,6})[ \t]+(?=\S)")
+_SHORT_TITLE_WORDS = 6
+_SENTENCE_WORDS = frozenset(
+    "is are was were be been has have had will shall may can could would should does do did "
+    "we i it they he she you".split())
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
                           "the", "to", "with", "its", "our"])
 
@@ -40,7 +44,12 @@ def is_title_like(line: str) -> bool:
     if line.isupper():
         return True
     major = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
-    return bool(major) and sum(w[0].isupper() for w in major) >= 0.75 * len(major)
+    if bool(major) and sum(w[0].isupper() for w in major) >= 0.75 * len(major):
+        return True
+    # a few words in sentence case, none a verb or a subject: "Cybersecurity program",
+    # "Third-party risk management" (a sentence without its period names its subject)
+    return len(words) <= _SHORT_TITLE_WORDS and not any(
+        w.lower().strip("’'") in _SENTENCE_WORDS for w in words)
 
 
 @dataclass
