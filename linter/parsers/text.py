@@ -22,9 +22,9 @@ _COMMENT_LINE = re.compile(r"\s*<!--(.*?)-->\s*|\s*#\s*(disclosure-lint\s*:.*?)\
 # "## Governance" in a .txt saved from Markdown
 _HASH_HEADING = re.compile(r"\s*(#{1,6})[ \t]+(?=\S)")
 _SHORT_TITLE_WORDS = 6
-_SENTENCE_WORDS = frozenset(
-    "is are was were be been has have had will shall may can could would should does do did "
-    "we i it they he she you".split())
+_SENTENCE_WORDS = frozenset({  # verbs and subjects: a line holding one is a sentence
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "shall", "may", "can",
+    "could", "would", "should", "does", "do", "did", "we", "i", "it", "they", "he", "she", "you"})
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
                           "the", "to", "with", "its", "our"])
 
@@ -49,7 +49,7 @@ def is_title_like(line: str) -> bool:
     # a few words in sentence case, none a verb or a subject: "Cybersecurity program",
     # "Third-party risk management" (a sentence without its period names its subject)
     return len(words) <= _SHORT_TITLE_WORDS and not any(
-        w.lower().strip("’'") in _SENTENCE_WORDS for w in words)
+        w.lower().strip("\u2019'") in _SENTENCE_WORDS for w in words)
 
 
 @dataclass
