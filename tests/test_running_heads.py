@@ -184,3 +184,16 @@ def test_full_filing_headings_are_never_evidence(corpus: Path, name: str) -> Non
     result = lint(document, [load_pack("item1c")])
     cited = [e.text for r in result.requirements for e in r.evidence]
     assert cited and not set(cited) & headings
+
+
+def test_a_sentence_cut_by_a_page_break_is_whole(corpus: Path) -> None:
+    # In this 10-K a Governance sentence runs from one page to the next, across the page
+    # number and the "Table of Contents" link; another ends an Inline XBRL fact mid-sentence.
+    document = load_document(str(corpus / "filings" / "ba-10-k-2025-02-03.html"))
+    sentences = [s.text for s in document.scope_sentences()]
+    assert any(s.startswith("In the event of a potentially material cybersecurity event, the "
+                            "Chair of the Audit Committee is notified") for s in sentences)
+    assert any(s.startswith("Both committees brief the full Board on cybersecurity matters "
+                            "discussed during committee meetings, and the CIDO provides")
+               for s in sentences)
+    assert not any(s[0].islower() or s[0] in ",." for s in sentences)
