@@ -197,3 +197,17 @@ def test_a_sentence_cut_by_a_page_break_is_whole(corpus: Path) -> None:
                             "discussed during committee meetings, and the CIDO provides")
                for s in sentences)
     assert not any(s[0].islower() or s[0] in ",." for s in sentences)
+
+
+def test_short_lines_of_a_list_stay_prose(tmp_path: Path) -> None:
+    # Sentence-case short lines head prose; a run of them is a list, the draft's own words.
+    steps = ["Identification of assets", "Assessment of threats", "Testing of controls"]
+    blocks = [("h", "Item 1C. Cybersecurity"), ("p", "Cybersecurity program"),
+              ("p", "Our process has three steps:"), *[("p", s) for s in steps],
+              ("p", "Governance"), ("p", "Our board of directors oversees cybersecurity risk.")]
+    path = _draft(tmp_path, "text", blocks)
+    document = load_document(str(path))
+    kinds = {b.text: b.kind for b in document.blocks}
+    assert kinds["Cybersecurity program"] is BlockKind.HEADING
+    assert kinds["Governance"] is BlockKind.HEADING
+    assert all(kinds[s] is BlockKind.PARAGRAPH for s in steps)
