@@ -205,3 +205,21 @@ def test_asides_are_not_cross_references(tmp_path: Path, sentence: str) -> None:
     result = lint(document, [load_pack("item1c")])
     assert RULE not in [f.rule for f in result.findings]
     assert Status.MISSING in {r.status for r in result.requirements}
+
+
+@pytest.mark.parametrize("pointer", [
+    "The disclosure called for by Item 106 of Regulation S-K is included in Part I, Item 1, "
+    "“Business—Cybersecurity,” of this Annual Report.",
+    "Reference is made to the information under the heading “Cybersecurity” on pages 42-43 of "
+    "the 2024 Annual Report, which information is incorporated herein by reference.",
+    "See “Item 4. Information on the Company—B. Business Overview—Cybersecurity.”",
+    "Refer to pages 112\u2013114 of our Annual Report 2024 (Exhibit 15.1).",
+    "The response to this item is included in “Risk Management—Cybersecurity” in Item 1 of this "
+    "report.",
+    "Our cybersecurity disclosure appears in the “Risk Oversight” section of our Proxy Statement "
+    "for the 2025 annual meeting, which is incorporated by reference into this Item 1C.",
+])
+def test_other_wordings_of_a_cross_reference(tmp_path: Path, pointer: str) -> None:
+    document = load_document(str(_write(tmp_path, "markdown", "Item 1C. Cybersecurity",
+                                        [pointer])))
+    _incorporated_once(lint(document, [load_pack("item1c")]))
