@@ -211,3 +211,28 @@ def test_short_lines_of_a_list_stay_prose(tmp_path: Path) -> None:
     assert kinds["Cybersecurity program"] is BlockKind.HEADING
     assert kinds["Governance"] is BlockKind.HEADING
     assert all(kinds[s] is BlockKind.PARAGRAPH for s in steps)
+
+
+def test_page_top_of_an_html_page(tmp_path: Path) -> None:
+    # A page break inside the item: its running head goes, the cut sentence is joined, a
+    # sentence at the top of a page that names the item stays, and so does the next item.
+    page_break = '<hr style="page-break-after:always"/>'
+    path = tmp_path / "draft.html"
+    lines = ["<html><body><h2>Item 1C. Cybersecurity</h2>",
+             "<p>Our security team monitors our systems and, in the event of an incident,</p>",
+             f"{page_break}<p>PART I</p><p><b>ITEM 1C. CYBERSECURITY (continued)</b></p>",
+             "<p>the Chief Information Security Officer informs the Audit Committee.</p>",
+             f"{page_break}<p>This Item 1C should be read with Item 1A.</p>",
+             f"{page_break}<h2>Item 2. Properties</h2><p>We lease offices.</p></body></html>"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    document = load_document(str(path))
+    assert [b.text for b in document.blocks] == [
+        "Item 1C. Cybersecurity",
+        "Our security team monitors our systems and, in the event of an incident, the Chief "
+        "Information Security Officer informs the Audit Committee.",
+        "This Item 1C should be read with Item 1A.", "Item 2. Properties", "We lease offices."]
+    joined = document.blocks[1]
+    at = joined.text.index("the Chief")
+    assert (joined.locate(0).line, joined.locate(at).line) == (2, 4)
+    assert joined.locate(at).column == lines[3].index("the Chief") + 1
+    assert document.scope is not None and document.scope.section.end == 3

@@ -55,6 +55,7 @@ _BREAKING = frozenset({"hr", "div", "p", "table"})
 _RUNNING_HEAD_CHARS = 100
 _PAGE_HEAD_BLOCKS = 4  # blocks at the top of a page that may be its running head
 _ITEM_HEADING = re.compile(r"[\W_]*item\s*(\d{1,2}(?:\s*\.\s*\d{2}|[a-z])?)\b", re.IGNORECASE)
+_PART_HEADING = re.compile(r"[\W_]*part\s+(?:i{1,3}|iv|[1-4])\b", re.IGNORECASE)
 _ITEM_NAMED = re.compile(r"\bitem\s*(\d{1,2}(?:\s*\.\s*\d{2}|[a-z])?)\b", re.IGNORECASE)
 _TRAILING = frozenset(",.;:)")  # a text that starts so ends the sentence before it
 _SENTENCE_END = frozenset(".!?:;\u201d\"'\u2019")
@@ -331,6 +332,9 @@ def _item_key(number: str) -> str:
 
 
 def _names_item(text: str, item: str) -> bool:
+    """Does a page-top ``text`` read as a head naming ``item`` (not a sentence that does)?"""
+    if text[-1] in ".!?" and not _ITEM_HEADING.match(text) and not _PART_HEADING.match(text):
+        return False
     return any(_item_key(m.group(1)) == item for m in _ITEM_NAMED.finditer(text))
 
 
