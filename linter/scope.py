@@ -108,10 +108,11 @@ def _outline(blocks: Sequence[Block]) -> tuple[list[str], list[int]]:
     return texts, boundaries
 
 
-def real_section(item: str, blocks: Sequence[Block]) -> Section | None:
-    """The item's section among ``blocks`` when one has a body (not a contents entry)."""
+def real_section(item: str, blocks: Sequence[Block], short: bool = False) -> Section | None:
+    """The item's section among ``blocks`` when one has a body (not a contents entry); with
+    ``short``, any body at all (a section that only cross-refers may be one sentence)."""
     texts, boundaries = _outline(blocks)
-    return _find_item(item, blocks, texts, boundaries, settle=False)
+    return _find_item(item, blocks, texts, boundaries, settle=short)
 
 
 def _text(block: Block) -> str:

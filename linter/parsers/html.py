@@ -78,11 +78,13 @@ def _regions(tree: Tree, form: str | None) -> tuple[tuple[Block, ...], tuple[Blo
              if (s := block_start(element)) is not None)
     seen: list[tuple[tuple[Any, list[tuple[Any, str]]], int]] = []
     try:
-        for item in item_order(form or cover_form):
-            for (start, around), at in itertools.chain(seen, _remember(found, seen)):
-                blocks = extract_region(tree, events_from(start), around, _Until(item), at)
-                if real_section(item, blocks) is not None:
-                    return tuple(cover), tuple(blocks)
+        # a section with a full body first; then one whose body is short (a cross-reference)
+        for short in (False, True):
+            for item in item_order(form or cover_form):
+                for (start, around), at in itertools.chain(seen, _remember(found, seen)):
+                    blocks = extract_region(tree, events_from(start), around, _Until(item), at)
+                    if real_section(item, blocks, short) is not None:
+                        return tuple(cover), tuple(blocks)
     except LookupError:
         return None
     return None
