@@ -60,12 +60,29 @@ def locate(document: Document) -> Document:
         if section is not None:
             scope = Scope(item, section, _subsections(blocks, texts, section))
             form = document.form or ITEM_FORMS[item]
-            return dataclasses.replace(document, scope=scope, form=form)
+            return dataclasses.replace(document, scope=scope, form=form,
+                                       blocks=_headings(blocks, scope))
     if _is_full_filing(document):
         empty = Section(title="", level=0, heading=None, first=0, end=0)
         return dataclasses.replace(document, scope=Scope(preferred or "", empty, (), found=False))
     whole = Section(title=_first_heading(blocks), level=0, heading=None, first=0, end=len(blocks))
-    return dataclasses.replace(document, scope=Scope("", whole, _subsections(blocks, texts, whole)))
+    scope = Scope("", whole, _subsections(blocks, texts, whole))
+    return dataclasses.replace(document, scope=scope, blocks=_headings(blocks, scope))
+
+
+def _headings(blocks: tuple[Block, ...], scope: Scope) -> tuple[Block, ...]:
+    """``blocks`` with the item's heading and its subsections' headings as headings, however
+    the input marked them (a plain paragraph "Item 1C. Cybersecurity" or "Governance"): a
+    heading names a topic and is never evidence. A run-in heading's block is prose."""
+    marks = [scope.section.heading, *(s.heading for s in scope.subsections)]
+    out = list(blocks)
+    for k in marks:
+        if k is None or blocks[k].kind is BlockKind.HEADING or len(blocks[k].text) > _SHORT:
+            continue
+        if _RUN_IN_ITEM.match(blocks[k].text) or _run_in_subsection(blocks[k].text):
+            continue
+        out[k] = dataclasses.replace(blocks[k], kind=BlockKind.HEADING, level=2)
+    return tuple(out) if out != list(blocks) else blocks
 
 
 def item_order(form: str | None) -> tuple[str, ...]:
@@ -224,6 +241,15 @@ def _subsections(blocks: Sequence[Block], texts: list[str],
         level = blocks[k].level or section.level + 1
         subsections.append(Section(title=title, level=level, heading=k, first=k, end=end))
     return tuple(subsections)
+
+
+def _run_in_subsection(text: str) -> bool:
+    """A subsection title run in with its prose ("Governance. Our Board …")."""
+    for pattern in _SUBSECTIONS:
+        m = pattern.match(text)
+        if m is not None and text[m.end():].strip(" .:") and _RUN_IN.match(text[m.end():]):
+            return True
+    return False
 
 
 def _subsection_title(block: Block, text: str) -> str:

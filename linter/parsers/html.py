@@ -20,6 +20,7 @@ from linter.parsers.html_region import (
 from linter.parsers.html_text import local_name
 from linter.parsers.html_tree import Tree, load
 from linter.parsers.ixbrl import Facts, read_facts
+from linter.parsers.text import plain_titles
 from linter.scope import continues_item, is_boundary, item_order, names_item, real_section
 
 _COVER_FORM = re.compile(r"form\s+(10-K|20-F|8-K|40-F|10-Q|6-K)\b(/A)?", re.IGNORECASE)
@@ -46,6 +47,7 @@ def parse(source: Source) -> Document:
         cover: tuple[Block, ...] = blocks
     else:
         cover, blocks = regions
+    blocks = plain_titles(blocks)
     cover_form, cover_year = _from_cover(cover)
     if cover_form:
         meta["cover"] = cover_form

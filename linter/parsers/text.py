@@ -164,6 +164,20 @@ def _lists_of_short_lines(blocks: list[Block]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def plain_titles(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Paragraphs written as titles without any heading mark (a Word paragraph in Normal
+    style: "Cybersecurity program", "Board Oversight") become headings when prose follows
+    them; a run of such lines is a list and stays as it is."""
+    out = list(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        following = blocks[i + 1]
+        if (block.kind is BlockKind.PARAGRAPH and is_title_like(block.text)
+                and following.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+                and not is_title_like(following.text)):
+            out[i] = dataclasses.replace(block, kind=BlockKind.HEADING, level=_TITLE_LEVEL)
+    return tuple(out)
+
+
 def form_of(blocks: Sequence[Block]) -> str | None:
     """The form a draft names in a heading: Item 16K → 20-F, Item 1C → 10-K, Item 1.05 → 8-K."""
     for block in blocks:
