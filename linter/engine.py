@@ -67,7 +67,8 @@ def lint(document: Document, packs: Iterable[Pack],
     hits: list[tuple[Rule, Hit]] = []
     for pack in packs:
         rules = [r for r in pack.rules if config.selects(r.id) and _applies(pack, r, document)]
-        incorporating = _incorporating(rules, view, document)
+        incorporating = _incorporating(rules, _requirement_rules(pack, document), view,
+                                       document)
         running = {r.id for r in rules} if incorporating is None else set()
         # a flag or conditional rule reads its requirement's verdict even when --select
         # leaves the requirement itself out of the report
@@ -103,18 +104,38 @@ def lint(document: Document, packs: Iterable[Pack],
                                suppressed=suppressed)
 
 
-def _incorporating(rules: list[Rule], view: ScopeView,
+def _incorporating(rules: list[Rule], requirements: list[Rule], view: ScopeView,
                    document: Document) -> list[tuple[Rule, Hit]] | None:
-    """The hits of the rules that find the section only incorporates the disclosure by
+    """The hit of the rules that find the section only incorporates the disclosure by
     reference (S-K 229.10(d)), or None when it does not. Such a section says little besides
-    the cross-reference; a scope the parser already marked incorporated counts too."""
+    the cross-reference, and nothing of it meets (even partly) a requirement: a section that
+    cross-refers and also discloses is linted as usual. A scope the parser already marked
+    incorporated counts too. The section is reported once: one finding per rule."""
     marked = document.scope is not None and document.scope.incorporated
     out: list[tuple[Rule, Hit]] = []
     for rule in (r for r in rules if r.incorporates_within is not None):
         found = CHECKS[rule.kind](rule, view, document).hits
         if found and (marked or _other_words(view, found) <= (rule.incorporates_within or 0)):
-            out.extend((rule, h) for h in found)
+            out.append((rule, found[0]))
+    if out and not marked and _discloses(requirements, view, document, [h for _, h in out]):
+        return None
     return out if out or marked else None
+
+
+def _requirement_rules(pack: Pack, document: Document) -> list[Rule]:
+    return [r for r in pack.rules if r.kind == "requirement" and _applies(pack, r, document)]
+
+
+def _discloses(requirements: list[Rule], view: ScopeView, document: Document,
+               hits: list[Hit]) -> bool:
+    """Does a sentence outside the cross-references meet (or partly meet) a requirement?"""
+    pointing = [s for s in view.sentences if any(s.start <= h.start < s.end for h in hits)]
+    for rule in requirements:
+        verdict = CHECKS["requirement"](rule, view, document).verdict
+        if verdict is not None and verdict.status in (Status.MET, Status.PARTIAL) and any(
+                e not in pointing for e in verdict.evidence):
+            return True
+    return False
 
 
 def _other_words(view: ScopeView, hits: tuple[Hit, ...]) -> int:

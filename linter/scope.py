@@ -30,12 +30,21 @@ _TITLE_RE = {
 _BOUNDARY = re.compile(
     r"[\W_]*(?:item\s*\d{1,2}\s*(?:\.\s*\d{2}|[a-z])?\b|part\s+(?:i{1,3}|iv|v|[1-5])\b|signatures?\b)",
     re.IGNORECASE)
+# A part heading, and what may follow it on the same line before the item ("PART I, ITEM 1C")
+_PART = re.compile(r"[\W_]*part\s+(i{1,3}|iv|v|[1-5])\b", re.IGNORECASE)
+_ITEM_PARTS = {"1C": ("i", "1"), "16K": ("ii", "2")}  # Form 10-K Part I; Form 20-F Part II
 _SUBSECTIONS = (
     re.compile(r"[\W_]*(?:cyber\s*security\s+)?risk\s+management(?:\s*,)?\s*(?:and|&)\s*strategy\b",
                re.IGNORECASE),
     re.compile(r"[\W_]*(?:cyber\s*security\s+)?governance\b", re.IGNORECASE),
 )
 _RUN_IN = re.compile(r"\s*(?:[.:\u2013\u2014]|\s-\s)")  # "Governance. Our Board …"
+# An item heading run in with its answer: the item, a title of a few capitalised words, then
+# a colon, period or dash ("Item 1C. Cybersecurity: The information required …").
+_RUN_IN_ITEM = re.compile(
+    r"[\W_]*item\s*\d{1,2}(?:\s*\.\s*\d{2}|[a-z])?\b[\s.:\-\u2013\u2014]*"
+    r"(?-i:[A-Z])[\w'\u2019,&/()\- ]{0,100}?\s*(?:[.:\u2013\u2014]|\s-\s)\s", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 _SHORT = 100  # a heading-like line: short, or marked as a heading by its parser
 _SPLIT_TITLE_WORDS = 6
 _MIN_BODY_CHARS = 150  # a table-of-contents entry has (next to) nothing before the next item
@@ -51,12 +60,29 @@ def locate(document: Document) -> Document:
         if section is not None:
             scope = Scope(item, section, _subsections(blocks, texts, section))
             form = document.form or ITEM_FORMS[item]
-            return dataclasses.replace(document, scope=scope, form=form)
+            return dataclasses.replace(document, scope=scope, form=form,
+                                       blocks=_headings(blocks, scope))
     if _is_full_filing(document):
         empty = Section(title="", level=0, heading=None, first=0, end=0)
         return dataclasses.replace(document, scope=Scope(preferred or "", empty, (), found=False))
     whole = Section(title=_first_heading(blocks), level=0, heading=None, first=0, end=len(blocks))
-    return dataclasses.replace(document, scope=Scope("", whole, _subsections(blocks, texts, whole)))
+    scope = Scope("", whole, _subsections(blocks, texts, whole))
+    return dataclasses.replace(document, scope=scope, blocks=_headings(blocks, scope))
+
+
+def _headings(blocks: tuple[Block, ...], scope: Scope) -> tuple[Block, ...]:
+    """``blocks`` with the item's heading and its subsections' headings as headings, however
+    the input marked them (a plain paragraph "Item 1C. Cybersecurity" or "Governance"): a
+    heading names a topic and is never evidence. A run-in heading's block is prose."""
+    marks = [scope.section.heading, *(s.heading for s in scope.subsections)]
+    out = list(blocks)
+    for k in marks:
+        if k is None or blocks[k].kind is BlockKind.HEADING or len(blocks[k].text) > _SHORT:
+            continue
+        if _RUN_IN_ITEM.match(blocks[k].text) or _run_in_subsection(blocks[k].text):
+            continue
+        out[k] = dataclasses.replace(blocks[k], kind=BlockKind.HEADING, level=2)
+    return tuple(out) if out != list(blocks) else blocks
 
 
 def item_order(form: str | None) -> tuple[str, ...]:
@@ -67,8 +93,24 @@ def item_order(form: str | None) -> tuple[str, ...]:
 
 def is_boundary(block: Block) -> bool:
     """Does ``block`` head an item or part (or the signatures), as sections end at one?"""
+    return _is_boundary(block, _text(block))
+
+
+def _is_boundary(block: Block, text: str) -> bool:
+    """A heading-like block starting with an item or part, or a run-in item heading: a
+    paragraph that starts with the item and its title ("Item 7. Management's Discussion …:
+    Refer to pages 6 through 42 …"), as filings that answer an item by cross-reference
+    write it."""
+    if _BOUNDARY.match(text) is None:
+        return False
+    return _heading_like(block, text) or _RUN_IN_ITEM.match(text) is not None
+
+
+def continues_item(item: str, block: Block) -> bool:
+    """Inside ``item``, does the heading ``block`` go on with it rather than end it (the item's
+    own heading or its part's heading, repeated as a running page head)?"""
     text = _text(block)
-    return _heading_like(block, text) and _BOUNDARY.match(text) is not None
+    return _ITEM_RE[item].match(text) is not None or _own_part(item, text)
 
 
 def names_item(item: str, block: Block) -> bool:
@@ -79,15 +121,15 @@ def names_item(item: str, block: Block) -> bool:
 def _outline(blocks: Sequence[Block]) -> tuple[list[str], list[int]]:
     """Each block's normalised text, and the indexes of the item and part headings."""
     texts = [_text(b) for b in blocks]
-    boundaries = [i for i, t in enumerate(texts)
-                  if _heading_like(blocks[i], t) and _BOUNDARY.match(t)]
+    boundaries = [i for i, t in enumerate(texts) if _is_boundary(blocks[i], t)]
     return texts, boundaries
 
 
-def real_section(item: str, blocks: Sequence[Block]) -> Section | None:
-    """The item's section among ``blocks`` when one has a body (not a contents entry)."""
+def real_section(item: str, blocks: Sequence[Block], short: bool = False) -> Section | None:
+    """The item's section among ``blocks`` when one has a body (not a contents entry); with
+    ``short``, any body at all (a section that only cross-refers may be one sentence)."""
     texts, boundaries = _outline(blocks)
-    return _find_item(item, blocks, texts, boundaries, settle=False)
+    return _find_item(item, blocks, texts, boundaries, settle=short)
 
 
 def _text(block: Block) -> str:
@@ -127,10 +169,13 @@ def _find_item(item: str, blocks: Sequence[Block], texts: list[str],
         title, body = texts[i].rstrip(" .:"), i + 1
         if not rest and body < len(blocks) and _is_split_title(texts[body], title_re):
             title, body = f"{title}. {texts[body].rstrip(' .:')}", body + 1
-        end = _next_boundary(boundaries, body, head_re, texts)
+        run_in = _run_in_text(rest, title_re)
+        if run_in:
+            title = texts[i][: len(texts[i]) - len(run_in)].rstrip(" .:;\u2013\u2014-")
+        end = _next_boundary(boundaries, body, item, texts)
         if end is None:
             end = len(blocks)
-        chars = sum(len(texts[k]) for k in range(body, end))
+        chars = len(run_in) + sum(len(texts[k]) for k in range(body, end))
         section = Section(title=title, level=blocks[i].level or 2, heading=i, first=i, end=end)
         if chars >= _MIN_BODY_CHARS:
             return section
@@ -141,17 +186,43 @@ def _find_item(item: str, blocks: Sequence[Block], texts: list[str],
     return None
 
 
+def _run_in_text(rest: str, title_re: re.Pattern[str]) -> str:
+    """The prose after the item's title in its heading block ("Item 1C. Cybersecurity: See
+    Item 7."), or "" (a contents line's page number is not prose)."""
+    m = title_re.match(rest)
+    if m is None:
+        return ""
+    after = rest[m.end():]
+    sep = _RUN_IN.match(after)
+    if sep is None:
+        return ""
+    prose = after[sep.end():].strip()
+    return prose if _LETTER.search(prose) else ""
+
+
 def _is_split_title(text: str, title_re: re.Pattern[str]) -> bool:
     """``ITEM 1C.`` in one element and ``CYBERSECURITY`` in the next."""
     return title_re.match(text) is not None and text.count(" ") < _SPLIT_TITLE_WORDS
 
 
-def _next_boundary(boundaries: list[int], start: int, head_re: re.Pattern[str],
+def _next_boundary(boundaries: list[int], start: int, item: str,
                    texts: list[str]) -> int | None:
+    """The next item or part heading that ends the section: not the item's own heading
+    repeated, nor its own part's heading (both running page heads)."""
+    head_re = _ITEM_RE[item]
     for k in boundaries[bisect.bisect_left(boundaries, start):]:
-        if head_re.match(texts[k]) is None:  # the same item repeated (a running head) goes on
+        if head_re.match(texts[k]) is None and not _own_part(item, texts[k]):
             return k
     return None
+
+
+def _own_part(item: str, text: str) -> bool:
+    """Does ``text`` head the part the item belongs to ("PART I" for Item 1C, alone or as
+    "PART I, ITEM 1C. CYBERSECURITY")? EDGAR agents print the part and the item as a running
+    head on every page; inside the item, its own part's heading can be nothing else (the
+    real one comes before the part's first item)."""
+    m = _PART.match(text)
+    return m is not None and m.group(1).lower() in _ITEM_PARTS.get(item, ())
 
 
 def _subsections(blocks: Sequence[Block], texts: list[str],
@@ -170,6 +241,15 @@ def _subsections(blocks: Sequence[Block], texts: list[str],
         level = blocks[k].level or section.level + 1
         subsections.append(Section(title=title, level=level, heading=k, first=k, end=end))
     return tuple(subsections)
+
+
+def _run_in_subsection(text: str) -> bool:
+    """A subsection title run in with its prose ("Governance. Our Board …")."""
+    for pattern in _SUBSECTIONS:
+        m = pattern.match(text)
+        if m is not None and text[m.end():].strip(" .:") and _RUN_IN.match(text[m.end():]):
+            return True
+    return False
 
 
 def _subsection_title(block: Block, text: str) -> str:

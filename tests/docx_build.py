@@ -138,3 +138,13 @@ def docx_with_body(path: Path, body_xml: str) -> Path:
         sect.addprevious(child)
     doc.save(str(path))
     return path
+
+
+def build_section(path: Path, heading: str, paragraphs: list[str]) -> Path:
+    """A Word draft of one section: ``heading`` as Heading 1, then plain paragraphs."""
+    doc = docx.Document()
+    doc.add_heading(heading, 1)
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path

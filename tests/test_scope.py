@@ -137,3 +137,22 @@ def test_a_full_filing_without_the_item_is_not_found() -> None:
 def test_an_empty_document() -> None:
     document = locate(_doc())
     assert document.scope is not None and document.scope.section.end == 0
+
+
+def test_a_run_in_item_heading_heads_the_item() -> None:
+    # "Item 1C. Cybersecurity: See …" in one paragraph (how filings answer an item by a
+    # cross-reference); a run-in "Item 2. Properties: …" paragraph ends it
+    pointer = "Item 1C. Cybersecurity: See “Cybersecurity” in Item 7 of this report."
+    run_in_2 = ("Item 2. Properties: We lease our headquarters and several offices in the United "
+                "States and abroad, and we believe they are adequate for our needs.")
+    document = locate(_doc(*TOC, pointer, run_in_2, format="html", meta=(("cover", "10-K"),)))
+    scope = document.scope
+    assert scope is not None and scope.found and scope.item == "1C"
+    assert scope.section.title == "Item 1C. Cybersecurity"
+    assert _section_texts(document) == [pointer]
+
+
+def test_a_contents_line_is_not_a_run_in_heading() -> None:
+    document = locate(_doc((H, "Item 1C. Cybersecurity. 17"), (H, "Item 2. Properties. 18"),
+                           (H, "Item 1C. Cybersecurity"), BODY, (H, "Item 2. Properties"), "x"))
+    assert document.scope is not None and document.scope.section.first == 2

@@ -12,7 +12,8 @@ are dropped. A table cell (its paragraphs joined) is one TABLE_CELL block; a ver
 cell counts once, nested tables follow their cell. Headings: ``Heading 1``-``9`` and ``Title``
 styles or styles based on them, an outline level on the paragraph or its style, and short
 one-line paragraphs whose text is all bold with no final punctuation (level 1 for an
-"Item 1C."-like title, else one below the last styled heading). List items: a ``List ...``
+"Item 1C."-like title, else one below the last styled heading), and plain one-line titles
+followed by prose (``linter.parsers.text.plain_titles``). List items: a ``List ...``
 style or numbering (``w:numPr``). Text boxes, headers, footers and notes are not read.
 """
 
@@ -29,7 +30,7 @@ from linter.inputs import Source
 from linter.model import BlockKind, Document, Location
 from linter.parsers.docx_styles import Styles, numbered, on_off, outline_level
 from linter.parsers.docx_text import body_paragraphs, iter_runs, paragraph_text, run_text, w
-from linter.parsers.text import BlockBuilder
+from linter.parsers.text import BlockBuilder, plain_titles
 from linter.zipsafe import check_xml_parts, open_package
 
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
@@ -46,7 +47,7 @@ def parse(source: Source) -> Document:
     builder = _Builder({p: i for i, p in enumerate(body_paragraphs(body))}, Styles(styles_element))
     builder.walk(body)
     return Document(path=source.path, format="docx", text=builder.out.text,
-                    blocks=tuple(builder.out.blocks))
+                    blocks=plain_titles(builder.out.blocks))
 
 
 def _open(source: Source) -> tuple[Any, Any]:

@@ -22,7 +22,8 @@ from linter.parsers.html_region import (
 from linter.parsers.html_text import local_name
 from linter.parsers.html_tree import Tree, load
 from linter.parsers.ixbrl import Facts, read_facts
-from linter.scope import is_boundary, item_order, names_item, real_section
+from linter.parsers.text import plain_titles
+from linter.scope import continues_item, is_boundary, item_order, names_item, real_section
 
 _COVER_FORM = re.compile(r"form\s+(10-K|20-F|8-K|40-F|10-Q|6-K)\b(/A)?", re.IGNORECASE)
 _COVER_YEAR = re.compile(
@@ -48,6 +49,7 @@ def parse(source: Source) -> Document:
         cover: tuple[Block, ...] = blocks
     else:
         cover, blocks = regions
+    blocks = plain_titles(blocks)
     cover_form, cover_year = _from_cover(cover)
     if cover_form:
         meta["cover"] = cover_form
@@ -84,11 +86,13 @@ def _regions(tree: Tree, form: str | None) -> tuple[tuple[Block, ...], tuple[Blo
              if (s := block_start(element)) is not None)
     seen: list[tuple[tuple[Any, list[tuple[Any, str]]], int]] = []
     try:
-        for item in item_order(form or cover_form):
-            for (start, around), at in itertools.chain(seen, _remember(found, seen)):
-                blocks = extract_region(tree, events_from(start), around, _Until(item), at)
-                if real_section(item, blocks) is not None:
-                    return tuple(cover), tuple(blocks)
+        # a section with a full body first; then one whose body is short (a cross-reference)
+        for short in (False, True):
+            for item in item_order(form or cover_form):
+                for (start, around), at in itertools.chain(seen, _remember(found, seen)):
+                    blocks = extract_region(tree, events_from(start), around, _Until(item), at)
+                    if real_section(item, blocks, short) is not None:
+                        return tuple(cover), tuple(blocks)
     except LookupError:
         return None
     return None
@@ -115,8 +119,9 @@ class _Cover:
 
 
 class _Until:
-    """Ends an item's stretch: at the first item or part heading after the item's own
-    heading, or before one is seen, at any other item heading or after a few blocks."""
+    """Ends an item's stretch: at the first other item's heading (or the signatures) after
+    the item's own heading, or before one is seen, at any other item or part heading or after
+    a few blocks. The item's part heading repeated inside it (a running page head) goes on."""
 
     def __init__(self, item: str) -> None:
         self.item = item
@@ -130,7 +135,7 @@ class _Until:
         if names_item(self.item, block):
             self.heading = True
             return False
-        return True
+        return not (self.heading and continues_item(self.item, block))
 
 
 def _from_dei(meta: dict[str, str]) -> tuple[str | None, str | None]:

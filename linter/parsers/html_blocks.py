@@ -47,6 +47,18 @@ _HEADER_END = re.compile(rb"</ix:header\s*>")
 _BODY = re.compile(rb"<body\b", re.IGNORECASE)
 _SEARCH_WINDOW = 262144
 _HEADING_CHARS = 120
+# Page breaks (Workiva: <hr style="page-break-after:always">) and what the top of a page
+# holds: running heads that repeat the part and item being read, then the text goes on,
+# often mid-sentence.
+_PAGE_BREAK = re.compile(r"(?:page-)?break-(before|after)\s*:\s*(?:always|page)", re.IGNORECASE)
+_BREAKING = frozenset({"hr", "div", "p", "table"})
+_RUNNING_HEAD_CHARS = 100
+_PAGE_HEAD_BLOCKS = 4  # blocks at the top of a page that may be its running head
+_ITEM_HEADING = re.compile(r"[\W_]*item\s*(\d{1,2}(?:\s*\.\s*\d{2}|[a-z])?)\b", re.IGNORECASE)
+_PART_HEADING = re.compile(r"[\W_]*part\s+(?:i{1,3}|iv|[1-4])\b", re.IGNORECASE)
+_ITEM_NAMED = re.compile(r"\bitem\s*(\d{1,2}(?:\s*\.\s*\d{2}|[a-z])?)\b", re.IGNORECASE)
+_TRAILING = frozenset(",.;:)")  # a text that starts so ends the sentence before it
+_SENTENCE_END = frozenset(".!?:;\u201d\"'\u2019")
 _TAGS: dict[Any, str] = {}  # qualified tag (or lxml's Entity factory) -> local name, or ""
 
 
@@ -133,6 +145,9 @@ class _Builder:
         self.until = until
         self.done = False
         self.texts_only = False
+        self.item = ""  # the item of the last item heading read ("1c"), for running heads
+        self.page_top: int | None = None  # blocks read since a page break, while at its top
+        self.head_first = 0  # index of the first block read at the top of the page
 
     def walk(self, events: Iterable[tuple[str, Any]],
              enclosing: list[tuple[Any, str]] | None = None) -> None:
@@ -155,6 +170,8 @@ class _Builder:
                         parts = []
                     stack.append((element, local))
                     br_pending = False
+                    if local in _BREAKING and _page_break(element, "before"):
+                        self.break_page()
                 elif local == "br":
                     if br_pending and parts:  # <br><br>: a paragraph break
                         flush(parts, stack[-1][1])
@@ -174,6 +191,8 @@ class _Builder:
                         parts = []
                     stack.pop()
                     br_pending = False
+                    if local in _BREAKING and _page_break(element, "after"):
+                        self.break_page()
                 tail = element.tail
                 if tail:
                     if local == "br" and parts and not tail.isspace():
@@ -203,10 +222,45 @@ class _Builder:
                 anchors = (Anchor(0, location),)
             kind, level = _kind(text, local, self._emphasised)
             block = Block(kind, text, self.offset, anchors, level)
+        if self.page_top is not None and not self._at_page_top(block):
+            return
+        if text[0] in _TRAILING and self.blocks and _continues(self.blocks[-1], block):
+            # "…committee meetings</ix:continuation>, and the CIDO …": an Inline XBRL fact
+            # ending mid-sentence must not split the sentence
+            self.blocks[-1] = _join(self.blocks[-1], block, "")
+            self.offset = self.blocks[-1].end + 1
+            return
+        if block.kind is BlockKind.HEADING and (m := _ITEM_HEADING.match(text)):
+            self.item = _item_key(m.group(1))
         self.blocks.append(block)
         self.offset += len(text) + 1
         if self.until is not None and self.until(block):
             self.done = True
+
+    def break_page(self) -> None:
+        self.page_top, self.head_first = 0, len(self.blocks)
+
+    def _at_page_top(self, block: Block) -> bool:
+        """Read a block at the top of a page: False when it is taken in (a running head
+        dropped, or the rest of a paragraph the page break cut, joined to it)."""
+        self.page_top = (self.page_top or 0) + 1
+        text = block.text
+        if len(text) <= _RUNNING_HEAD_CHARS and self.item and _names_item(text, self.item):
+            # "PART I ITEM 1C. CYBERSECURITY", "Item 1C (continued)", "Company | Item 1C": the
+            # page head repeats the item being read, and so do the blocks above it on the page
+            del self.blocks[self.head_first :]
+            self.offset = self.blocks[-1].end + 1 if self.blocks else 0
+            return False
+        previous = self.blocks[-1] if len(self.blocks) == self.head_first and self.blocks else None
+        if len(text) > _RUNNING_HEAD_CHARS or self.page_top >= _PAGE_HEAD_BLOCKS:
+            self.page_top = None
+        if previous is not None and _continues(previous, block):
+            joined = _join(previous, block, "" if block.text[0] in _TRAILING else " ")
+            self.blocks[-1] = joined
+            self.offset = joined.end + 1
+            self.page_top = None
+            return False
+        return True
 
     def _lines(self, raw: str, line: int) -> tuple[str, tuple[Anchor, ...]]:
         """A text over several source lines (hand-written HTML): an anchor per line."""
@@ -263,6 +317,39 @@ class _Builder:
     def _emphasised(self) -> bool:
         """Do the tags that open the last text found emphasise it (bold, underline, italic)?"""
         return self.found is not None and _opened_with_emphasis(*self.found)
+
+
+def _page_break(element: Any, side: str) -> bool:
+    style = element.get("style")
+    if not style or "break" not in style:
+        return False
+    m = _PAGE_BREAK.search(style)
+    return m is not None and m.group(1).lower() == side
+
+
+def _item_key(number: str) -> str:
+    return "".join(number.split()).lower()
+
+
+def _names_item(text: str, item: str) -> bool:
+    """Does a page-top ``text`` read as a head naming ``item`` (not a sentence that does)?"""
+    if text[-1] in ".!?" and not _ITEM_HEADING.match(text) and not _PART_HEADING.match(text):
+        return False
+    return any(_item_key(m.group(1)) == item for m in _ITEM_NAMED.finditer(text))
+
+
+def _continues(previous: Block, block: Block) -> bool:
+    """Is ``block`` the rest of ``previous``, a paragraph the page break cut mid-sentence?"""
+    return (previous.kind is BlockKind.PARAGRAPH and block.kind is BlockKind.PARAGRAPH
+            and previous.text[-1] not in _SENTENCE_END
+            and (block.text[0].islower() or block.text[0] in _TRAILING))
+
+
+def _join(previous: Block, block: Block, space: str = " ") -> Block:
+    shift = len(previous.text) + len(space)
+    anchors = previous.anchors + tuple(Anchor(a.offset + shift, a.location) for a in block.anchors)
+    return Block(previous.kind, f"{previous.text}{space}{block.text}", previous.start, anchors,
+                 previous.level)
 
 
 def _opened_with_emphasis(source: bytes, end: int, line_start: int) -> bool:

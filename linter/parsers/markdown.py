@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from linter.inputs import Source, decode
 from linter.model import Anchor, BlockKind, Comment, Document, Location
-from linter.parsers.text import LINE_BREAK, BlockBuilder, form_of
+from linter.parsers.text import LINE_BREAK, BlockBuilder, form_of, plain_titles
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -25,7 +25,7 @@ def parse(source: Source) -> Document:
     lines = LINE_BREAK.split(text)
     reader = _Reader(lines)
     reader.read(MarkdownIt("commonmark").enable("table").parse("\n".join(lines)))
-    blocks = tuple(reader.builder.blocks)
+    blocks = plain_titles(reader.builder.blocks)
     return Document(path=source.path, format="markdown", text=reader.builder.text, blocks=blocks,
                     form=form_of(blocks), meta=(("encoding", decoded.encoding),),
                     comments=tuple(reader.comments))

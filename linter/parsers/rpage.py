@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from linter.inputs import Source, decode
 from linter.model import BlockKind, Document, Fact, Location
-from linter.parsers.text import LINE_BREAK, BlockBuilder, form_of_text, is_title_like, piece
+from linter.parsers.text import (
+    LINE_BREAK,
+    BlockBuilder,
+    form_of_text,
+    heads_prose,
+    is_title_like,
+    piece,
+)
 
 # The cyd elements of Regulation S-K Item 106 (ten text blocks, six flags) and Form 8-K
 # Item 1.05 (REGULATION.md, "The cyd taxonomy"): labels map to these names by title-casing.
@@ -182,5 +189,6 @@ def _add_lines(builder: BlockBuilder, lines: Sequence[tuple[int, str, int]]) -> 
         body, location = piece(text, lineno)
         location = Location(lineno, location.column + column - 1)
         followed = n + 1 < len(lines)
-        kind = BlockKind.HEADING if followed and is_title_like(body) else BlockKind.PARAGRAPH
+        kind = (BlockKind.HEADING if followed and is_title_like(body)
+                and heads_prose(body, lines[n + 1][1]) else BlockKind.PARAGRAPH)
         builder.add(kind, [(body, location)], level=2 if kind is BlockKind.HEADING else 0)

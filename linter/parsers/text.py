@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,11 @@ _LIST_MARKER = re.compile(
 _COMMENT_LINE = re.compile(r"\s*<!--(.*?)-->\s*|\s*#\s*(disclosure-lint\s*:.*?)\s*")
 # "## Governance" in a .txt saved from Markdown
 _HASH_HEADING = re.compile(r"\s*(#{1,6})[ \t]+(?=\S)")
+_SHORT_TITLE_WORDS = 6
+_TITLE_LEVEL = 2  # a title-like line's heading level
+_SENTENCE_WORDS = frozenset({  # verbs and subjects: a line holding one is a sentence
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "shall", "may", "can",
+    "could", "would", "should", "does", "do", "did", "we", "i", "it", "they", "he", "she", "you"})
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or",
                           "the", "to", "with", "its", "our"])
 
@@ -39,8 +45,28 @@ def is_title_like(line: str) -> bool:
         return False
     if line.isupper():
         return True
+    return _title_case(words) or is_short_title(line)
+
+
+def _title_case(words: list[str]) -> bool:
     major = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
     return bool(major) and sum(w[0].isupper() for w in major) >= 0.75 * len(major)
+
+
+def is_short_title(line: str) -> bool:
+    """A few words in sentence case, none a verb or a subject, no final punctuation:
+    "Cybersecurity program", "Third-party risk management". It heads prose; a run of such
+    lines is a list ("Identification of assets", "Assessment of threats"), see ``titles``."""
+    words = line.split()
+    return (bool(words) and len(words) <= _SHORT_TITLE_WORDS and line[0].isupper()
+            and line[-1] not in ".,;:!?"
+            and not any(w.lower().strip("\u2019'") in _SENTENCE_WORDS for w in words))
+
+
+def heads_prose(title: str, following: str) -> bool:
+    """Does a title-like line head ``following``? A sentence-case one does not when the next
+    line is one too: both are lines of a list."""
+    return _title_case(title.split()) or not is_short_title(following)
 
 
 @dataclass
@@ -121,10 +147,35 @@ def parse(source: Source) -> Document:
             continue
         group.append((lineno, line))
     _emit_group(builder, group, more_follows=False)
-    blocks = tuple(builder.blocks)
+    blocks = _lists_of_short_lines(builder.blocks)
     return Document(path=source.path, format="text", text=builder.text, blocks=blocks,
                     form=form_of(blocks), meta=(("encoding", decoded.encoding),),
                     comments=tuple(comments))
+
+
+def _lists_of_short_lines(blocks: list[Block]) -> tuple[Block, ...]:
+    """Short sentence-case lines followed by another short line are a list's lines, not
+    headings: their words are the draft's (a list of activities), not a topic's name."""
+    out = list(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind is BlockKind.HEADING and block.level == _TITLE_LEVEL and not heads_prose(
+                block.text, blocks[i + 1].text):
+            out[i] = dataclasses.replace(block, kind=BlockKind.PARAGRAPH, level=0)
+    return tuple(out)
+
+
+def plain_titles(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """Paragraphs written as titles without any heading mark (a Word paragraph in Normal
+    style: "Cybersecurity program", "Board Oversight") become headings when prose follows
+    them; a run of such lines is a list and stays as it is."""
+    out = list(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        following = blocks[i + 1]
+        if (block.kind is BlockKind.PARAGRAPH and is_title_like(block.text)
+                and following.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+                and not is_title_like(following.text)):
+            out[i] = dataclasses.replace(block, kind=BlockKind.HEADING, level=_TITLE_LEVEL)
+    return tuple(out)
 
 
 def form_of(blocks: Sequence[Block]) -> str | None:
@@ -183,7 +234,7 @@ def _emit_heading(builder: BlockBuilder, group: list[tuple[int, str]], more_foll
     continues = bool(rest) and rest[0][1].lstrip()[:1].islower()  # a wrapped sentence, not a title
     followed = bool(rest) or more_follows
     if is_title_like(text) and followed and not continues and not _LIST_MARKER.match(text):
-        builder.add(BlockKind.HEADING, [piece(line, lineno)], level=2)
+        builder.add(BlockKind.HEADING, [piece(line, lineno)], level=_TITLE_LEVEL)
         return 1
     return 0
 
