@@ -171,6 +171,36 @@ def tags_suggest(paths: tuple[str, ...], form: str | None, packs: tuple[str, ...
     raise SystemExit(ExitCode.ERROR if result.errors else ExitCode.OK)
 
 
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--form", type=click.Choice(FORMS, case_sensitive=False), help="Form of the filing.")
+@click.option("--pack", "packs", multiple=True,
+              help="Rule pack: built-in name or path (repeatable; default: by form).")
+@click.option("--config", "config", type=click.Path(dir_okay=False),
+              help="Configuration file (default: found by walking up from each input).")
+@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "docx", "rpage"]),
+              help="Read both inputs as this format instead of detecting it.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+              default="text", show_default=True)
+@click.option("--output", help="File for the report (default: standard output).")
+@click.option("--quiet", "-q", is_flag=True, help="Only what changed, without evidence.")
+def diff(old: str, new: str, form: str | None, packs: tuple[str, ...], config: str | None,
+         input_format: str | None, fmt: str, output: str | None, quiet: bool) -> None:
+    """Last year's filing (OLD) against this year's draft (NEW), requirement by requirement;
+    exit 1 when a requirement regresses or a new error appears."""
+    from linter.api import CheckOptions
+    from linter.api import diff as run_diff
+    from linter.reporters import write
+    from linter.reporters.diff import get
+
+    options = CheckOptions(form=form.upper() if form else None, packs=packs, config=config,
+                           input_format=input_format)
+    result = run_diff(old, new, options)
+    write(output or "-", get(fmt)(result.to_plain(), quiet=quiet))
+    raise SystemExit(ExitCode.FINDINGS if result.gates else ExitCode.OK)
+
+
 def _exit_code(result: object, fail_on: str) -> int:
     from linter.results import RunResult, Severity
 
