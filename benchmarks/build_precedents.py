@@ -114,6 +114,16 @@ def lint_record(path: Path) -> dict[str, Any]:
                              for r in result["requirements"]}}
 
 
+SUFFIXES = {"Llc": "LLC", "Plc": "PLC", "Lp": "LP", "Ltd": "Ltd", "N.v.": "N.V.", "S.a.": "S.A."}
+
+
+def company_name(conformed: str) -> str:
+    """EDGAR's upper-case conformed name in title case ("Shepherd's Finance, LLC")."""
+    words = [w[:1].upper() + w[1:].lower() for w in conformed.split()]
+    return " ".join(SUFFIXES.get(w.rstrip(","), w.rstrip(",")) + ("," if w.endswith(",") else "")
+                    for w in words)
+
+
 def clean(sentence: str) -> str:
     return " ".join(sentence.split())
 
@@ -190,9 +200,9 @@ def choose(records: list[dict[str, Any]], gold: dict[str, Any], rules: list[str]
                 continue
             used[rec["cik"]] += 1
             shown.add(text.lower())
-            picks.append({"text": text, "company": rec["company"].title(), "form": rec["form"],
-                          "fiscal_year": rec["fiscal_year"], "accession": rec["adsh"],
-                          "cik": rec["cik"]})
+            picks.append({"text": text, "company": company_name(rec["company"]),
+                          "form": rec["form"], "fiscal_year": rec["fiscal_year"],
+                          "accession": rec["adsh"], "cik": rec["cik"]})
         chosen[rule] = picks
     return chosen
 

@@ -49,12 +49,14 @@ def cli() -> None:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in this baseline file (then report none of them).")
+@click.option("--no-precedents", is_flag=True,
+              help="Do not show how other filers meet the requirements not met.")
 def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
           outputs: tuple[str, ...], fail_on: str | None, packs: tuple[str, ...],
           config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fiscal_year: str | None, include: tuple[str, ...],
           exclude: tuple[str, ...], input_format: str | None, jobs: int, quiet: bool,
-          baseline: str | None, write_baseline: str | None) -> None:
+          baseline: str | None, write_baseline: str | None, no_precedents: bool) -> None:
     """Lint drafts: files, folders (recursed) or - for standard input."""
     from linter.api import CheckOptions
     from linter.api import check as run_check
@@ -82,7 +84,7 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
         result = baselines.apply(result, known)
     for error in result.errors:
         click.echo(f"disclosure-lint: {error}", err=True)
-    emit(result, formats, outputs, quiet=quiet)
+    emit(result, formats, outputs, quiet=quiet, precedents=not no_precedents)
     raise SystemExit(_exit_code(result, fail_on))
 
 
@@ -109,11 +111,20 @@ def rules_list(packs: tuple[str, ...], fmt: str) -> None:
 @rules.command("explain")
 @click.argument("rule_id")
 @click.option("--pack", "packs", multiple=True, help="Pack name or path (default: all built-in).")
-def rules_explain(rule_id: str, packs: tuple[str, ...]) -> None:
-    """What a rule checks, why, examples, how to fix, references."""
+@click.option("--no-precedents", is_flag=True,
+              help="Leave out how other filers meet the requirement.")
+def rules_explain(rule_id: str, packs: tuple[str, ...], no_precedents: bool) -> None:
+    """What a rule checks, why, examples, how to fix, references, and precedents."""
     from linter.packs.tooling import explain, find_rule, packs_named
 
-    click.echo(explain(find_rule(packs_named(packs), rule_id)), nl=False)
+    rule = find_rule(packs_named(packs), rule_id)
+    text = explain(rule)
+    if not no_precedents and rule.kind == "requirement":
+        from linter.precedents import describe
+
+        found = describe(rule.id)
+        text += ("\n" + found) if found else ""
+    click.echo(text, nl=False)
 
 
 @rules.command("test")

@@ -11,8 +11,6 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "precedents.json"
 NOT_MET = ("missing", "partial")
-# Report formats that show precedents; quiet text (the pre-commit hook) never does.
-SHOWN_IN = ("text", "text-color", "json", "html", "markdown")
 
 
 @lru_cache(maxsize=1)
@@ -26,14 +24,6 @@ def for_requirement(rule_id: str) -> dict[str, Any] | None:
     """The precedents of one requirement (``share``, ``met``, ``filers``, ``examples``)."""
     found = load()["requirements"].get(rule_id)
     return dict(found) if found else None
-
-
-def wanted(report: dict[str, Any], formats: tuple[str, ...], quiet: bool) -> bool:
-    """Whether any report asked for shows precedents: a format that shows them, and a
-    requirement not met. Decided without reading the file."""
-    shown = [f for f in formats if f in SHOWN_IN and not (quiet and f.startswith("text"))]
-    return bool(shown) and any(r["status"] in NOT_MET for d in report["documents"]
-                               for r in d["requirements"])
 
 
 def attach(report: dict[str, Any]) -> dict[str, Any]:
@@ -62,8 +52,9 @@ def describe(rule_id: str) -> str:
     found = for_requirement(rule_id)
     if not found:
         return ""
-    lines = [f"Precedents (how other filers say it; {share_words(found)}):"]
+    lines = ["## How other filers say it",
+             f"{share_words(found)[0].upper()}{share_words(found)[1:]} "
+             "(the latest annual report of each company)."]
     for example in found["examples"]:
-        lines.append(f"  \"{example['text']}\"")
-        lines.append(f"    ({cite(example)})")
+        lines.append(f"- \"{example['text']}\" ({cite(example)})")
     return "\n".join(lines) + "\n"

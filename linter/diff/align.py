@@ -37,7 +37,9 @@ def align(old: Sequence[str], new: Sequence[str], threshold: float = REWORDED) -
     """Pairs in reading order of the new text; a removed sentence follows the row of the old
     sentence before it. The same words anywhere count as the same sentence (moved, not
     changed); then the most similar remaining pairs above ``threshold`` count as reworded."""
-    old_words, new_words = [words(s) for s in old], [words(s) for s in new]
+    # A sentence without words ("." left by a split) is matched by its characters.
+    old_words = [words(s) or (s.strip(),) for s in old]
+    new_words = [words(s) or (s.strip(),) for s in new]
     pairs = _exact(old_words, new_words)
     matched_old = {p.old for p in pairs}
     matched_new = {p.new for p in pairs}

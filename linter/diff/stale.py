@@ -15,9 +15,9 @@ _BEGAN = "(?:adopted|began|established|implemented|formed|launched)"  # history,
 # A year presented as a period or a point in time ("as of December 31, 2024", "fiscal 2024",
 # "the year ended ... 2024", "In 2024,", "during 2024"), as opposed to history ("since 2019").
 _PERIOD = re.compile(
-    rf"\b(?:as of|as at)\s+(?:{_MONTH}\s+\d{{1,2}},?\s+)?((?:19|20)\d\d)\b"
-    rf"|\b(?:fiscal(?: year)?|FY)\s*((?:19|20)\d\d)\b"
-    rf"|\b(?:year|period|quarter)s?\s+end(?:ed|ing)\s+(?:{_MONTH}\s+\d{{1,2}},?\s+)?((?:19|20)\d\d)\b"
+    rf"\b(?i:as of|as at)\s+(?:{_MONTH}\s+\d{{1,2}},?\s+)?((?:19|20)\d\d)\b"
+    rf"|\b(?i:fiscal(?: year)?|FY)\s*((?:19|20)\d\d)\b"
+    rf"|\b(?i:year|period|quarter)s?\s+(?i:end(?:ed|ing))\s+(?:{_MONTH}\s+\d{{1,2}},?\s+)?((?:19|20)\d\d)\b"
     rf"|(?:^|[,;:]\s*)In\s+((?:19|20)\d\d)\b(?!\s*[-\u2013]|,?\s+we {_BEGAN})"
     rf"|\b(?:[Dd]uring|[Tt]hroughout)\s+((?:19|20)\d\d)\b"
 )

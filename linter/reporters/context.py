@@ -24,7 +24,20 @@ def checklist(report: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any
         "icon": STATUS_ICONS.get(req["status"], "?"),
         "answer": _answer(req),
         "evidence": req["evidence"],
+        "precedents": _precedents(req.get("precedents")),
     } for req in doc["requirements"]]
+
+
+def _precedents(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """How other filers meet a requirement not met, when the report carries it."""
+    if not found or not found.get("examples"):
+        return None
+    return {"share": round(100 * found["share"]), "filers": found["filers"],
+            "examples": found["examples"]}
+
+
+def with_precedents(checklist: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in checklist if r["precedents"]]
 
 
 def _answer(req: dict[str, Any]) -> str:
