@@ -23,7 +23,7 @@ def load() -> dict[str, Any]:
 def for_requirement(rule_id: str) -> dict[str, Any] | None:
     """The precedents of one requirement (``share``, ``met``, ``filers``, ``examples``)."""
     found = load()["requirements"].get(rule_id)
-    return dict(found) if found else None
+    return copy.deepcopy(found) if found else None  # a report may be edited; the cache not
 
 
 def attach(report: dict[str, Any]) -> dict[str, Any]:
