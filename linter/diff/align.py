@@ -117,3 +117,21 @@ def pieces(old: str, new: str) -> tuple[list[dict[str, str]], list[dict[str, str
         if j2 > j1:
             right.append({"op": "inserted", "text": "".join(b[j1:j2])})
     return left, right
+
+
+def merged(old: str, new: str) -> list[dict[str, str]]:
+    """One inline run of pieces for a reworded pair: words kept, deleted, then inserted."""
+    left, right = pieces(old, new)
+    out: list[dict[str, str]] = []
+    i = j = 0
+    while i < len(left) or j < len(right):
+        if i < len(left) and left[i]["op"] == "deleted":
+            out.append(left[i])
+            i += 1
+        elif j < len(right) and right[j]["op"] == "inserted":
+            out.append(right[j])
+            j += 1
+        else:  # both sides at the same kept run
+            out.append(right[j] if j < len(right) else left[i])
+            i, j = i + 1, j + 1
+    return out

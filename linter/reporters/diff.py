@@ -57,10 +57,13 @@ def _verdict(state: dict[str, Any]) -> dict[str, str]:
 
 
 def _checklist_row(req: dict[str, Any]) -> dict[str, Any]:
+    from linter.diff.align import merged
+
     return {"id": req["id"], "title": req["title"] or req["id"], "citation": req["citation"],
             "change": req["change"], "change_label": CHANGE_LABELS[req["change"]],
             "old": _verdict(req["old"]), "new": _verdict(req["new"]),
-            "evidence": req["evidence"]}
+            "evidence": req["evidence"],
+            "reworded": [merged(p["old"], p["new"]) for p in req["evidence"]["reworded"]]}
 
 
 def _row(row: dict[str, Any]) -> dict[str, Any]:
