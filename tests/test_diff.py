@@ -200,3 +200,25 @@ def test_unreadable_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     missing = tmp_path / "missing.txt"
     assert err.strip().splitlines() == [f"disclosure-lint: {missing}: no such file"]
+
+
+@pytest.mark.browser
+def test_side_by_side_in_chromium(corpus: Path, tmp_path: Path) -> None:
+    """Kartoon Studios' two reports side by side: the dropped incident is struck out on the
+    left, the checklist carries both verdicts, and the page runs no script."""
+    from test_html_report import Dom, browse
+
+    old, new = pair(corpus, tmp_path, "1355848")
+    page = tmp_path / "changes.html"
+    assert main(["diff", old, new, "--format", "html", "--output", str(page)]) == 0
+    dom = Dom(browse(page, tmp_path, "--dump-dom", "--virtual-time-budget=2000"))
+    rows = [a for t, a in dom.elements if t == "tr" and "data-kind" in a]
+    kinds = [a["data-kind"] for a in rows]
+    assert kinds.count("removed") == 10 and kinds.count("same") == 7
+    checklist = {a["data-requirement"]: a for t, a in dom.elements if "data-requirement" in a}
+    assert len(checklist) == 12
+    assert checklist["gov-mgmt-expertise"]["data-old"] == "missing"
+    assert {a["data-kind"] for t, a in dom.elements if t == "div" and "data-kind" in a} == {
+        "incident-dropped"}
+    assert "On December 13, 2024, we experienced a cybersecurity incident" in dom.visible()
+    assert not {t for t, _ in dom.elements} & {"script", "img", "iframe", "link"}
