@@ -36,9 +36,6 @@ def _precedents(found: dict[str, Any] | None) -> dict[str, Any] | None:
             "examples": found["examples"]}
 
 
-def with_precedents(checklist: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [r for r in checklist if r["precedents"]]
-
 
 def _answer(req: dict[str, Any]) -> str:
     """The answer read from the text, for "whether" requirements and any with an answer."""
