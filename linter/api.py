@@ -8,12 +8,16 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.errors import InputError
 from linter.inputs import read_source
 from linter.model import Document
 from linter.parsers import parse
 from linter.results import DocumentResult, RunResult, SectionInfo
+
+if TYPE_CHECKING:
+    from linter.diff import DiffResult
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".htm", ".html", ".xhtml", ".docx")
 
@@ -113,3 +117,17 @@ def check(paths: Iterable[str], options: CheckOptions = CheckOptions(),
     from linter.runner import run
 
     return run(list(collect(paths, options.include, options.exclude)), options, progress=progress)
+
+
+def diff(old: str, new: str, options: CheckOptions = CheckOptions()) -> DiffResult:
+    """Lint two inputs (last year's and this year's) and compare them. Raises InputError
+    naming the first input that cannot be read."""
+    from linter.diff import compare
+    from linter.runner import run
+
+    result = run([old, new], options)
+    if result.errors:
+        error = result.errors[0]
+        raise InputError(error.path, error.message, error.line, error.column)
+    before, after = result.documents
+    return compare(before, after, dict(result.rules))

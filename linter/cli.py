@@ -52,12 +52,14 @@ def cli() -> None:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in this baseline file (then report none of them).")
+@click.option("--no-precedents", is_flag=True,
+              help="Do not show how other filers meet the requirements not met.")
 def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
           outputs: tuple[str, ...], fail_on: str | None, packs: tuple[str, ...],
           config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fiscal_year: str | None, filing_date: str | None, include: tuple[str, ...],
           exclude: tuple[str, ...], input_format: str | None, jobs: int, quiet: bool,
-          baseline: str | None, write_baseline: str | None) -> None:
+          baseline: str | None, write_baseline: str | None, no_precedents: bool) -> None:
     """Lint drafts: files, folders (recursed) or - for standard input."""
     from linter.api import CheckOptions
     from linter.api import check as run_check
@@ -85,7 +87,7 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
         result = baselines.apply(result, known)
     for error in result.errors:
         click.echo(f"disclosure-lint: {error}", err=True)
-    emit(result, formats, outputs, quiet=quiet)
+    emit(result, formats, outputs, quiet=quiet, precedents=not no_precedents)
     raise SystemExit(_exit_code(result, fail_on))
 
 
@@ -142,11 +144,20 @@ def rules_list(packs: tuple[str, ...], fmt: str) -> None:
 @rules.command("explain")
 @click.argument("rule_id")
 @click.option("--pack", "packs", multiple=True, help="Pack name or path (default: all built-in).")
-def rules_explain(rule_id: str, packs: tuple[str, ...]) -> None:
-    """What a rule checks, why, examples, how to fix, references."""
+@click.option("--no-precedents", is_flag=True,
+              help="Leave out how other filers meet the requirement.")
+def rules_explain(rule_id: str, packs: tuple[str, ...], no_precedents: bool) -> None:
+    """What a rule checks, why, examples, how to fix, references, and precedents."""
     from linter.packs.tooling import explain, find_rule, packs_named
 
-    click.echo(explain(find_rule(packs_named(packs), rule_id)), nl=False)
+    rule = find_rule(packs_named(packs), rule_id)
+    text = explain(rule)
+    if not no_precedents and rule.kind == "requirement":
+        from linter.precedents import describe
+
+        found = describe(rule.id)
+        text += ("\n" + found) if found else ""
+    click.echo(text, nl=False)
 
 
 @rules.command("test")
@@ -202,6 +213,36 @@ def tags_suggest(paths: tuple[str, ...], form: str | None, packs: tuple[str, ...
     else:
         click.echo(to_text(suggestions), nl=False)
     raise SystemExit(ExitCode.ERROR if result.errors else ExitCode.OK)
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--form", type=click.Choice(FORMS, case_sensitive=False), help="Form of the filing.")
+@click.option("--pack", "packs", multiple=True,
+              help="Rule pack: built-in name or path (repeatable; default: by form).")
+@click.option("--config", "config", type=click.Path(dir_okay=False),
+              help="Configuration file (default: found by walking up from each input).")
+@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "docx", "rpage"]),
+              help="Read both inputs as this format instead of detecting it.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+              default="text", show_default=True)
+@click.option("--output", help="File for the report (default: standard output).")
+@click.option("--quiet", "-q", is_flag=True, help="Only what changed, without evidence.")
+def diff(old: str, new: str, form: str | None, packs: tuple[str, ...], config: str | None,
+         input_format: str | None, fmt: str, output: str | None, quiet: bool) -> None:
+    """Last year's filing (OLD) against this year's draft (NEW), requirement by requirement;
+    exit 1 when a requirement regresses or a new error appears."""
+    from linter.api import CheckOptions
+    from linter.api import diff as run_diff
+    from linter.reporters import write
+    from linter.reporters.diff import get
+
+    options = CheckOptions(form=form.upper() if form else None, packs=packs, config=config,
+                           input_format=input_format)
+    result = run_diff(old, new, options)
+    write(output or "-", get(fmt)(result.to_plain(), quiet=quiet))
+    raise SystemExit(ExitCode.FINDINGS if result.gates else ExitCode.OK)
 
 
 def _exit_code(result: object, fail_on: str) -> int:

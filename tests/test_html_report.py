@@ -158,3 +158,43 @@ def test_draft_without_text_is_reported(fmt: str, tmp_path: Path,
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "gov-board-committee" in out
+
+
+@pytest.fixture
+def precedent_pages(corpus: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Seed 001's report as the CLI writes it, and the same report with a hostile precedent."""
+    from linter.cli import main
+    from linter.precedents import attach
+
+    seed = str(corpus / "seeds" / SEED_001)
+    page = tmp_path / "precedents.html"
+    assert main(["check", seed, "--format", "html", "--output", str(page)]) in (0, 1)
+    report = attach(check([seed], CheckOptions()).to_plain())
+    for req in report["documents"][0]["requirements"]:
+        if req["id"] == "rm-third-party-oversight":
+            req["precedents"]["examples"][0]["text"] = (
+                "We review <img src=x onerror=\"document.body.setAttribute('data-pwned','3')\"> "
+                "vendors' SOC 2 reports & contracts.")
+    hostile = tmp_path / "hostile-precedent.html"
+    hostile.write_text(str(get_reporter("html")(report)), encoding="utf-8")
+    return page, hostile
+
+
+@pytest.mark.browser
+def test_precedents_in_chromium(precedent_pages: tuple[Path, Path], tmp_path: Path) -> None:
+    from linter.precedents import load
+
+    page, hostile = precedent_pages
+    examples = load()["requirements"]["rm-third-party-oversight"]["examples"]
+    dom = Dom(browse(page, tmp_path, "--dump-dom", "--virtual-time-budget=2000"))
+    blocks = [a for t, a in dom.elements if a.get("data-precedents")]
+    assert "rm-third-party-oversight" in {a["data-precedents"] for a in blocks}
+    visible = dom.visible()
+    for example in examples:
+        assert " ".join(example["text"].split()) in visible
+        assert f"accession {example['accession']}" in visible
+    after = Dom(browse(hostile, tmp_path, "--dump-dom", "--virtual-time-budget=2000"))
+    assert "<img src=x onerror=" in after.visible()
+    assert "vendors' SOC 2 reports & contracts." in after.visible()
+    for tag, attrs in after.elements:
+        assert tag != "img" and "data-pwned" not in attrs, (tag, attrs)

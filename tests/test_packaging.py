@@ -43,6 +43,7 @@ def test_wheel_contents(wheel: Path, repo: Path) -> None:
     for folder in ("rules", "templates"):
         for rel in _data_files(repo / folder):
             assert f"linter/{folder}/{rel}" in names, rel
+    assert {"linter/data/precedents.json", "linter/schemas/diff.schema.json"} <= names
     metadata = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "disclosure-lint = linter.cli:main" in zipfile.ZipFile(wheel).read(metadata).decode()
 
@@ -68,3 +69,5 @@ def test_unpacked_wheel_runs_from_another_directory(wheel: Path, corpus: Path,
     document = json.loads(run.stdout)["documents"][0]
     assert document["format"] == "rpage"
     assert document["facts"]["CybersecurityRiskManagementThirdPartyEngagedFlag"] == "true"
+    expertise = next(r for r in document["requirements"] if r["id"] == "gov-mgmt-expertise")
+    assert expertise["precedents"]["examples"]  # the precedent file ships inside the package

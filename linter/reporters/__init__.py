@@ -43,6 +43,9 @@ FILE_WRITERS: dict[str, str] = {
 }
 
 AUTO = "auto"
+# Formats that show, under each requirement not met, how other filers meet it (quiet text,
+# the pre-commit hook, never does: it neither imports nor reads the precedent file).
+SHOW_PRECEDENTS = ("text", "text-color", "json", "html", "markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +98,31 @@ def get_reporter(name: str) -> Reporter:
 
 
 def emit(result: RunResult, formats: Sequence[str], outputs: Sequence[str], *,
-         quiet: bool = False) -> None:
+         quiet: bool = False, precedents: bool = True) -> None:
     """Render ``result`` in each format, to its paired output or to standard output."""
     report = result.to_plain()
-    for out in plan_outputs(formats, outputs):
+    plan = plan_outputs(formats, outputs)
+    shown = report
+    if precedents and _needs_precedents(report, plan, quiet):
+        from linter.precedents import attach
+
+        shown = attach(report)
+    for out in plan:
         if out.format in FILE_WRITERS:
             module, _, func = FILE_WRITERS[out.format].partition(":")
             getattr(importlib.import_module(module), func)(report, out.target, quiet=quiet)
             continue
-        write(out.target, get_reporter(out.format)(report, quiet=quiet))
+        plain = shown if out.format in SHOW_PRECEDENTS else report
+        write(out.target, get_reporter(out.format)(plain, quiet=quiet))
+
+
+def _needs_precedents(report: dict[str, Any], plan: Sequence[Output], quiet: bool) -> bool:
+    """A format that shows precedents, and a requirement not met to show them for."""
+    if not any(o.format in SHOW_PRECEDENTS and not (quiet and o.format.startswith("text"))
+               for o in plan):
+        return False
+    return any(r["status"] in ("missing", "partial")
+               for d in report["documents"] for r in d["requirements"])
 
 
 def write(target: str, content: str | bytes) -> None:

@@ -26,7 +26,16 @@ def checklist(report: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any
         "answer": _answer(req),
         "evidence": [{**e, "place": _place(doc, e, paragraphs)}
                      for e in req["evidence"]],
+        "precedents": _precedents(req.get("precedents")),
     } for req in doc["requirements"]]
+
+
+def _precedents(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """How other filers meet a requirement not met, when the report carries it."""
+    if not found or not found.get("examples"):
+        return None
+    return {"share": round(100 * found["share"]), "filers": found["filers"],
+            "examples": found["examples"]}
 
 
 def _place(doc: dict[str, Any], item: dict[str, Any], paragraphs: bool) -> str:

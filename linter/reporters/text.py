@@ -72,6 +72,7 @@ def _document(report: dict[str, Any], doc: dict[str, Any], paint: Paint) -> list
             cite = f"  ({req['citation']})" if req.get("citation") else ""
             status = paint(req["status"].ljust(8), req["status"])
             lines.append(f"    {status} {req['id']}: {title}{cite}")
+            lines.extend(_precedents(req.get("precedents"), paint))
     heading = None
     paragraphs = view.by_paragraph(doc)
     for f in view.by_place(doc):
@@ -83,6 +84,20 @@ def _document(report: dict[str, Any], doc: dict[str, Any], paint: Paint) -> list
         if f.get("fix"):
             lines.append(f"      fix: {f['fix']}")
     lines.append("")
+    return lines
+
+
+def _precedents(found: dict[str, Any] | None, paint: Paint) -> list[str]:
+    """How other filers meet the requirement (present only when the report asked for them)."""
+    if not found or not found["examples"]:
+        return []
+    share = round(100 * found["share"])
+    lines = [paint(f"      how other filers say it (met by {share}% of {found['filers']} "
+                   "filers in the corpus):", "dim")]
+    for ex in found["examples"]:
+        lines.append(f"        \"{ex['text']}\"")
+        lines.append(paint(f"          {ex['company']}, Form {ex['form']}, fiscal "
+                           f"{ex['fiscal_year']}, accession {ex['accession']}", "dim"))
     return lines
 
 
