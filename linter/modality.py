@@ -56,10 +56,11 @@ _HYPOTHETICAL = re.compile(
 _DENIAL = re.compile(
     r"\b(?:not|no|never|neither|nor|without|lacks?|none)\b|n't\b", re.IGNORECASE)
 _DENIAL_REACH = 5  # a negation this many words before the phrase governs it
-_AS_NEEDED_REACH = 6  # "as needed" this many words after the last matched word qualifies it
+_AS_NEEDED_REACH = 3  # "as needed" this many words after the last matched word qualifies it
 
 
-def modality_at(text: str, first: int, last: int | None = None) -> Modality:
+def modality_at(text: str, first: int, last: int | None = None,
+                last_end: int | None = None) -> Modality:
     """The modality of the clause of ``text`` that holds the matched words from ``first`` to
     ``last`` (the start of the last of them): a negation just before them, a plan or a hedge
     anywhere before the last of them ("our CIO may oversee"), a condition that opens the
@@ -80,11 +81,26 @@ def modality_at(text: str, first: int, last: int | None = None) -> Modality:
         return Modality.HYPOTHETICAL
     if _HEDGE.search(governing):
         return Modality.HEDGE
-    clause = before + _clause_rest(text, first)
-    near_last = text[start:last] + " ".join(text[last:].split()[:_AS_NEEDED_REACH])
-    if _AS_NEEDED.search(near_last) and not _CADENCE.search(clause):
+    rest = _clause_rest(text, first)
+    clause = before + rest
+    if not _CADENCE.search(clause) and _qualified_as_needed(text, start, first + len(rest),
+                                                            last if last_end is None else last_end):
         return Modality.HEDGE
     return Modality.PRESENT
+
+
+def _qualified_as_needed(text: str, start: int, end: int, tail: int) -> bool:
+    """ "As needed" that qualifies the matched words: opening the clause ("As needed, we
+    engage …"), or closing it just after them ("… reports to the board as needed."); in the
+    middle ("external resources to monitor and, as appropriate, respond") it qualifies
+    another verb."""
+    for found in _AS_NEEDED.finditer(text, start, end):
+        opening = len(text[start:found.start()].split()) <= 1
+        closing = (len(text[found.end():end].split()) <= 1
+                   and len(text[tail:found.start()].split()) <= _AS_NEEDED_REACH)
+        if opening or closing:
+            return True
+    return False
 
 
 def _clause_rest(text: str, position: int) -> str:

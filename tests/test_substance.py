@@ -32,6 +32,9 @@ from linter.results import DocumentResult
     ("Each quarter or as needed, the Board receives an overview from management.",
      ["Board", "receives"], Modality.PRESENT),
     ("Our CISO does not report to the board.", ["CISO", "report"], Modality.DENIAL),
+    ("We use external resources to monitor and, as appropriate, respond to cyber risks.",
+     ["use", "external"], Modality.PRESENT),
+    ("As needed, we engage outside consultants.", ["engage", "outside"], Modality.HEDGE),
     ("The Board has no cybersecurity committee, but the Audit Committee receives updates.",
      ["Audit"], Modality.PRESENT),
 ])

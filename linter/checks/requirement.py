@@ -61,8 +61,11 @@ def _affirmed(rule: Rule, scope: ScopeView, found: Found) -> Found:
 def _modality(scope: ScopeView, item: tuple[int, Spans]) -> Modality:
     index, spans = item
     sentence = scope.sentences[index]
-    starts = [a - sentence.start for a, _ in spans if a >= sentence.start] or [0]
-    return modality_at(sentence.text, min(starts), max(starts))
+    inside = [(a - sentence.start, b - sentence.start) for a, b in spans if a >= sentence.start]
+    if not inside:
+        return modality_at(sentence.text, 0)
+    return modality_at(sentence.text, min(a for a, _ in inside), max(a for a, _ in inside),
+                       max(b for _, b in inside))
 
 
 def _shortfall(rule: Rule, scope: ScopeView, item: tuple[int, Spans]) -> str:
