@@ -66,8 +66,10 @@ TOPIC = {
                              r"Vice President|[A-Z]\w+ Committee)\b)"
                              r"(?=.*\b(?:responsib|leads?|manag))"),
     "gov-mgmt-expertise": r"(?=.*\b(?:years|degree|certif\w*|CISSP|CISM|served)\b)",
-    "gov-mgmt-informed": (r"(?=.*\b(?:CISO|Officer|CIO|CTO|Director|management|team)\b)"
-                          r"(?=.*\b(?:informed|escalat\w*|alerts?|notif\w*|monitors?)\b)"),
+    # a named manager who is told: informed, notified, escalated to, receives reports
+    "gov-mgmt-informed": (r"(?=.*\b(?:CISO|Officer|CIO|CTO|Director|Committee)\b)"
+                          r"(?=.*\b(?:informed|escalat\w*|notif\w*|receives?|briefed|updated"
+                          r"|reports? to)\b)"),
     "gov-mgmt-reports-to-board": (_BODY + r"(?=.*\b(?:CISO|Officer|CIO|CTO|Director|management)\b)"
                                   r"(?=.*\b(?:reports?|updates?|briefs?|briefings?)\b)"),
 }
