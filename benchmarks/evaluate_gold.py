@@ -87,7 +87,7 @@ ANSWERED = frozenset({"rm-integrated", "rm-third-party-engaged", "rm-third-party
 
 
 def _ratio(num: int, den: int) -> str:
-    return f"{num / den:.3f} ({num}/{den})" if den else "–"
+    return f"{num / den:.3f} ({num}/{den})" if den else "-"
 
 
 def table(tallies: dict[str, Tally]) -> str:
@@ -138,7 +138,7 @@ def filings_table(folder: Path) -> str:
         errs = [f["rule"] for f in findings if f["severity"] == "error"]
         warns = sum(f["severity"] == "warning" for f in findings)
         errors, warnings, count = errors + len(errs), warnings + warns, count + 1
-        lines.append(f"| {path.name} | {len(errs)} | {warns} | {', '.join(errs) or '–'} |")
+        lines.append(f"| {path.name} | {len(errs)} | {warns} | {', '.join(errs) or '-'} |")
     if count:
         lines.append(f"| **per section** | {errors / count:.2f} | {warnings / count:.2f} | |")
     return "\n".join(lines)

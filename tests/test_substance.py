@@ -73,10 +73,11 @@ needed.
 """
 
 
-def _lint(tmp_path: Path, text: str, config: LintConfig = LintConfig()) -> DocumentResult:
+def _lint(tmp_path: Path, text: str, config: LintConfig | None = None) -> DocumentResult:
     path = tmp_path / "draft.md"
     path.write_text(text, encoding="utf-8")
-    return lint(load_document(str(path), form="10-K"), [load_pack("item1c")], config)
+    return lint(load_document(str(path), form="10-K"), [load_pack("item1c")],
+                config or LintConfig())
 
 
 def test_the_thin_draft_gets_a_lawyers_verdicts(tmp_path: Path) -> None:
