@@ -27,9 +27,10 @@ class Modality(StrEnum):
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:but|and|while|whereas|although|however)\s+(?=(?:we|our|the|its|their|it|they|"
     r"this|these|management|[A-Z]))|\.\s")
-# Words before the matched phrase, nearest last: the ones that govern it.
+# A modal before the matched words hedges them; "at times we engage" is a frequency, a fact,
+# where "at times we may engage" is a hedge.
 _HEDGE = re.compile(
-    r"\b(?:may|might|can|at times|on occasion|occasionally|from time to time[, ]+(?:we )?may)\b",
+    r"\b(?:may|might|can)\b",
     re.IGNORECASE)
 # "As needed" anywhere in the clause is a hedge, unless it only widens a cadence ("quarterly,
 # or more often as needed").

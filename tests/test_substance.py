@@ -35,6 +35,8 @@ from linter.results import DocumentResult
     ("We use external resources to monitor and, as appropriate, respond to cyber risks.",
      ["use", "external"], Modality.PRESENT),
     ("As needed, we engage outside consultants.", ["engage", "outside"], Modality.HEDGE),
+    ("At times we also engage assessors to assist us.", ["engage", "assessors"],
+     Modality.PRESENT),
     ("The Board has no cybersecurity committee, but the Audit Committee receives updates.",
      ["Audit"], Modality.PRESENT),
 ])
