@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx_build import build_seed_draft
+from test_html_report import chromium  # the system Chromium, or a skip
 
 pytestmark = pytest.mark.browser
 playwright = pytest.importorskip("playwright.sync_api")
@@ -43,14 +43,6 @@ class Server:
     def leftovers(self) -> list[str]:
         """Every file (not folder) left under the server's temporary folder."""
         return sorted(str(p.relative_to(self.tmp)) for p in self.tmp.rglob("*") if p.is_file())
-
-
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("no chromium binary on PATH (Debian: apt-get install chromium)")
 
 
 @pytest.fixture(scope="module")
