@@ -160,3 +160,20 @@ def test_a_thin_real_filing_is_read_for_substance(corpus: Path, tmp_path: Path) 
     got = {r.id: (str(r.status), r.answer) for r in result.requirements}
     assert got["gov-mgmt-responsible"] == ("partial", True)  # "Our management is ... responsible"
     assert got["gov-board-informed"][0] == "partial"  # "If and when any ... incident arises"
+
+
+@pytest.mark.parametrize(("sentence", "says"), [
+    ("We have not experienced any material cybersecurity incidents.", "only of incidents"),
+    ("Risks from cybersecurity threats have not, to date, materially affected our results of "
+     "operations.", "only the past limb"),
+    ("Cybersecurity threats could materially and adversely affect our business.",
+     '"could" is not "reasonably likely"'),
+    ("For information on whether risks from cybersecurity threats are reasonably likely to "
+     "materially affect us, see Item 1A, Risk Factors.", "only points to the risk factors"),
+])
+def test_a_partial_finding_says_what_is_missing(tmp_path: Path, sentence: str, says: str) -> None:
+    """(b)(2) short of both limbs: the finding names the limb or the form that falls short."""
+    result = _lint(tmp_path, f"# Item 1C. Cybersecurity\n\n{sentence}\n",
+                   LintConfig(select=("rm-material-effect",)))
+    (finding,) = result.findings
+    assert says in finding.message and str(finding.severity) == "warning"

@@ -36,12 +36,21 @@ def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
     partial = scope.prose(scope.find(rule.partial, rule.window))
     if partial:
         start, end = first_span(*partial[0], scope)
-        hit = Hit(start, end, rule.partial_message or rule.message, _partial_severity(rule),
+        hit = Hit(start, end, _partial_reason(rule, scope, partial), _partial_severity(rule),
                   partial=True)
         verdict = Verdict(Status.PARTIAL, _partial_answer(rule, scope, partial),
                           _evidence(scope, partial, rule))
         return Outcome((hit,), verdict)
     return Outcome((Hit(message=rule.message, at_heading=True),), Verdict(Status.MISSING))
+
+
+def _partial_reason(rule: Rule, scope: ScopeView, partial: Found) -> str:
+    """What the partial result lacks: the first of the rule's reasons that a partial sentence
+    shows ("only incidents", "only the past limb"), else its partial message."""
+    for condition, message in rule.partial_reasons:
+        if any(scope.holds(condition, i, rule.window) for i, _ in partial):
+            return message
+    return rule.partial_message or rule.message
 
 
 def _partial_severity(rule: Rule) -> Severity:

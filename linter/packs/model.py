@@ -43,6 +43,8 @@ class Rule:
     evidence: Condition | None = None
     partial: Condition | None = None
     partial_message: str = ""
+    # what a partial result lacks, case by case: (condition on a partial sentence, message)
+    partial_reasons: tuple[tuple[Condition, str], ...] = ()
     partial_severity: Severity | None = None
     # substance: modalities that give only `partial`, and what makes evidence concrete
     modality_partial: tuple[str, ...] = ()
