@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter.config import Config, Settings, find_config, load_config
 from linter.errors import ConfigError, InputError, PackError
+from linter.interrupt import Interrupt
 from linter.results import DocumentResult, RunError, RunResult
 
 if TYPE_CHECKING:
@@ -102,19 +103,24 @@ def outcomes(files: list[str], options: CheckOptions,
     else:
         worker = Worker(options, cache)
         produced = (worker.lint_path(f) for f in files)
+    interrupt = Interrupt()
     done = 0
-    while True:
-        try:
-            outcome = next(produced, None)
-        except KeyboardInterrupt:
-            produced.close()
-            yield RunError(files[done], f"interrupted: this file and {len(files) - done - 1} "
-                                        "after it not linted"), {}
-            return
-        if outcome is None:
-            return
-        done += 1
-        yield outcome
+    with interrupt:
+        while not interrupt.pending:
+            try:
+                with interrupt.producing():
+                    outcome = next(produced, None)
+            except KeyboardInterrupt:
+                produced.close()
+                break
+            if outcome is None:
+                return
+            done += 1
+            yield outcome
+    produced.close()
+    if done < len(files):
+        yield RunError(files[done], f"interrupted: this file and {len(files) - done - 1} "
+                                    "after it not linted"), {}
 
 
 def run(files: list[str], options: CheckOptions, cache: PackCache | None = None,
