@@ -215,6 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("DISCLOSURE_LINT_DEBUG"):
             raise
-        click.echo(f"disclosure-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        from linter.errors import one_line
+
+        click.echo(one_line(f"disclosure-lint: internal error: {type(exc).__name__}: {exc}"),
+                   err=True)
         return ExitCode.ERROR
     return ExitCode.OK
