@@ -158,10 +158,10 @@ def encoded(draw: st.DrawFn, text: st.SearchStrategy[str]) -> bytes:
 
 @st.composite
 def huge_line(draw: st.DrawFn) -> bytes:
-    """One line of up to a few megabytes: a word, a symbol or a sentence repeated."""
+    """One line of up to a megabyte: a word, a symbol or a sentence repeated."""
     unit = draw(st.sampled_from(("a", "Cybersecurity ", ".", "| ", "#", "<b>", "&amp;",
                                  "The board oversees risk. ", "\u202e", "-- ", "*", "`")))
-    return (unit * draw(st.integers(1, 4 * 1024 * 1024 // len(unit)))).encode("utf-8")
+    return (unit * draw(st.integers(1, 1024 * 1024 // len(unit)))).encode("utf-8")
 
 
 def _block(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
