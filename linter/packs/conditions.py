@@ -195,28 +195,16 @@ def fiscal_year_of(value: str | None) -> int | None:
     return int(found.group()) if found else None
 
 
+# An escape (its character captured), a character class, or a bare ^ or $.
+_TOKENS = re.compile(r"\\(.)|\[\^?\]?(?:\\.|[^\]\\])*\]|[\^$]", re.DOTALL)
+
+
 def anchored(pattern: str) -> bool:
     """Whether an RE2 pattern may assert the start or end of the text (``^ $ \\A \\z``).
 
     Errs towards True (a needless answer costs only speed): ``\\Q...\\E`` quoting and
     ``[[:alpha:]]`` classes are not followed, and ``^`` in ``\\p{^Greek}`` counts."""
-    i, in_class = 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            if pattern[i + 1 : i + 2] in ("A", "z", "Q"):
-                return True
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
-            if pattern[i : i + 1] == "]":  # a ] first in a class is literal
-                i += 1
-            continue
-        elif ch in "^$":
+    for token in _TOKENS.finditer(pattern):  # one pass in C: escapes and classes skipped
+        if token.group() in ("^", "$") or token.group(1) in ("A", "z", "Q"):
             return True
-        i += 1
     return False
