@@ -139,3 +139,22 @@ def test_streamed_jsonl_is_the_rendered_jsonl(corpus: Path, drafts: list[str],
     tail = json.loads(streamed.read_text().splitlines()[-1])
     assert tail["summary"]["documents"] == 8 and tail["summary"]["input_errors"] == 1
     assert tail["summary"]["errors"] + tail["summary"]["warnings"] > 0
+
+
+def test_jsonl_streams_in_flat_memory(drafts: list[str], tmp_path: Path) -> None:
+    """Alone, --format jsonl keeps no document: four times the files, the same peak; the
+    whole-run JSON of the same files grows with them."""
+    import tracemalloc
+
+    def peak(count: int, fmt: str) -> int:
+        tracemalloc.start()
+        try:
+            main(["check", *drafts[:count], "--format", fmt, "--output",
+                  str(tmp_path / f"{count}.{fmt}"), "--fail-on", "never"])
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    few, many = peak(10, "jsonl"), peak(40, "jsonl")
+    assert many < few * 1.2, (few, many)
+    assert peak(40, "json") > many * 1.5
