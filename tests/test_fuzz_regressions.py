@@ -81,3 +81,23 @@ def test_a_truncated_edgar_filing_is_read_as_html(tmp_path: Path, corpus: Path,
     assert document["format"] == "html" and document["form"] == "8-K"
     assert document["section"]["item"] == "1.05"
     assert {r["id"]: r["status"] for r in document["requirements"]}["incident-nature"] == "met"
+
+
+@pytest.mark.parametrize("unit", [".", "!?", ". . ", "\u2026"])
+def test_a_long_run_of_punctuation_splits_in_linear_time(unit: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A line of 400,000 periods (a leader line gone wrong) took minutes: the sentence
+    splitter tried the run from each of its characters. The draft now lints in seconds."""
+    import time
+
+    from linter.sentences import split_text
+
+    started = time.perf_counter()
+    assert split_text("We report to the board" + unit * 200_000 + " Our CISO leads.")
+    assert time.perf_counter() - started < 5  # quadratic: 200,000² steps, hours
+    draft = tmp_path / "dots.md"
+    draft.write_text("# Item 1C. Cybersecurity\n\n" + "." * 400_000 + "\n\nOur CISO leads.\n")
+    started = time.perf_counter()
+    assert main(["check", str(draft), "--fail-on", "never", "--quiet"]) == 0
+    assert time.perf_counter() - started < 30
+    capsys.readouterr()
