@@ -101,3 +101,22 @@ def test_a_long_run_of_punctuation_splits_in_linear_time(unit: str, tmp_path: Pa
     assert main(["check", str(draft), "--fail-on", "never", "--quiet"]) == 0
     assert time.perf_counter() - started < 30
     capsys.readouterr()
+
+
+def test_a_repeated_comment_header_is_detected_in_linear_time(
+        tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A damaged filing whose XML declaration and comment header repeat, with no markup after
+    them: each comment body (".*?") could run on into the next copy, and the failing match
+    tried every split. Twelve copies took 13 s, and each more multiplied that by four."""
+    import time
+
+    source = (corpus / "8k" / "0001679788-25-000094.html").read_bytes()  # Workiva's header
+    start = source.index(b"<?xml")
+    header = source[start : source.index(b"<html", start)]
+    assert header.count(b"<!--") == 3
+    draft = tmp_path / "damaged.htm"
+    draft.write_bytes(header * 16 + b"Item 1.05 Material Cybersecurity Incidents.\n")
+    started = time.perf_counter()
+    assert main(["check", str(draft), "--fail-on", "never", "--format", "json"]) in (0, 2)
+    assert time.perf_counter() - started < 10
+    capsys.readouterr()
