@@ -1,17 +1,22 @@
-"""Cold start of the hook: `disclosure-lint check DRAFT --quiet` against `python -c pass`.
+"""Cold start of the hook: `disclosure-lint check DRAFT --quiet` against `python -c pass`,
+and beside proselint's cold start on the same draft when proselint is installed.
 
     .venv/bin/python benchmarks/cold_start.py [--runs 20] [--draft FILE] [--top 15]
+    .venv/bin/pip install proselint   # only for the comparison; skipped when absent
 
-Each run is a fresh process of the installed console script, as pre-commit starts it. The
-default draft is examples/item1c-draft.md. Then `python -X importtime` of one run lists the
-modules that cost most, and flags heavy libraries imported although a Markdown draft does not
-need them.
+Each run is a fresh process of the installed console script, as pre-commit starts it; the
+commands take turns run by run, so that a busy machine slows them alike. Both may write
+their bytecode caches (as an installed package has them), whatever PYTHONDONTWRITEBYTECODE
+says. The default draft is examples/item1c-draft.md. Then `python -X importtime` of one run
+lists the modules that cost most, and flags heavy libraries imported although a Markdown
+draft does not need them.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,17 +30,30 @@ NOT_FOR_MARKDOWN = ("lxml", "docx", "jinja2", "jsonschema", "charset_normalizer"
                     "concurrent.futures.process", "multiprocessing")
 
 
-def time_runs(command: list[str], runs: int, warmup: int = 2) -> list[float]:
-    """Wall seconds of ``runs`` runs of ``command`` (after ``warmup`` unmeasured runs)."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    times = []
+def time_runs(commands: list[list[str]], runs: int, warmup: int = 2) -> list[list[float]]:
+    """Wall seconds of ``runs`` runs of each command (after ``warmup`` unmeasured runs),
+    the commands taking turns."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
+    times: list[list[float]] = [[] for _ in commands]
     for i in range(warmup + runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                       check=False)
-        if i >= warmup:
-            times.append(time.perf_counter() - start)
+        for command, measured in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           env=env, check=False)
+            if i >= warmup:
+                measured.append(time.perf_counter() - start)
     return times
+
+
+def proselint_command(draft: Path) -> list[str] | None:
+    """proselint on ``draft`` (its ``check`` subcommand where it has one), or None."""
+    script = Path(sys.executable).with_name("proselint")
+    found = str(script) if script.exists() else shutil.which("proselint")
+    if found is None:
+        return None
+    usage = subprocess.run([found, "--help"], capture_output=True, text=True, check=False)
+    return [found, "check", str(draft)] if " check " in usage.stdout else [found, str(draft)]
 
 
 def p90(values: list[float]) -> float:
@@ -58,17 +76,27 @@ def import_times(script: Path, draft: Path) -> list[tuple[int, int, int, str]]:
 
 
 def report(script: Path, draft: Path, runs: int, top: int) -> str:
-    baseline = time_runs([sys.executable, "-c", "pass"], runs)
-    hook = time_runs([str(script), "check", str(draft), "--quiet"], runs)
+    commands = {"python -c pass": [sys.executable, "-c", "pass"],
+                "disclosure-lint check --quiet": [str(script), "check", str(draft), "--quiet"]}
+    proselint = proselint_command(draft)
+    if proselint is not None:
+        commands["proselint"] = proselint
+    times = dict(zip(commands, time_runs(list(commands.values()), runs), strict=True))
     rows = import_times(script, draft)
-    lines = [f"draft: {draft}", f"runs: {runs} each (after 2 warm-up runs)", "",
-             f"{'':28} {'median':>9} {'p90':>9}"]
-    for label, values in (("python -c pass", baseline), ("disclosure-lint check --quiet", hook)):
-        lines.append(f"{label:28} {statistics.median(values) * 1000:8.0f}ms "
+    lines = [f"draft: {draft}", f"runs: {runs} each (after 2 warm-up runs), taking turns", "",
+             f"{'':30} {'median':>9} {'p90':>9}"]
+    for label, values in times.items():
+        lines.append(f"{label:30} {statistics.median(values) * 1000:8.0f}ms "
                      f"{p90(values) * 1000:8.0f}ms")
-    extra = (statistics.median(hook) - statistics.median(baseline)) * 1000
-    lines += [f"{'linter over interpreter':28} {extra:8.0f}ms", "",
-              f"imports: {len(rows)} modules, {sum(r[0] for r in rows) / 1000:.0f}ms in all",
+    hook = statistics.median(times["disclosure-lint check --quiet"])
+    extra = (hook - statistics.median(times["python -c pass"])) * 1000
+    lines.append(f"{'linter over interpreter':30} {extra:8.0f}ms")
+    if proselint is None:
+        lines.append("proselint: not installed, comparison skipped (pip install proselint)")
+    else:
+        ratio = hook / statistics.median(times["proselint"])
+        lines.append(f"{'disclosure-lint / proselint':30} {ratio:8.2f}x")
+    lines += ["", f"imports: {len(rows)} modules, {sum(r[0] for r in rows) / 1000:.0f}ms in all",
               f"top {top} top-level imports by cumulative time:"]
     for _, total, _, name in sorted((r for r in rows if r[2] == 0), key=lambda r: -r[1])[:top]:
         lines.append(f"  {total / 1000:7.1f}ms  {name}")

@@ -66,7 +66,7 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
     from linter.reporters import emit, plan_outputs
     from linter.runner import fail_on as configured_fail_on
 
-    plan_outputs(formats, outputs)  # an unknown format or unpaired --output fails before any work
+    plan = plan_outputs(formats, outputs)  # an unknown format or unpaired --output fails first
 
     options = CheckOptions(form=form.upper() if form else None, include=include, exclude=exclude,
                            jobs=jobs or os.cpu_count() or 1, input_format=input_format,
@@ -75,6 +75,13 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
     fail_on = fail_on or configured_fail_on(paths, config)
     from linter.progress import bar
 
+    if [o.format for o in plan] == ["jsonl"] and not (baseline or write_baseline):
+        from linter.stream import stream_jsonl
+
+        streamed = stream_jsonl(paths, options, plan[0].target, progress=bar())
+        for error in streamed.errors:
+            click.echo(f"disclosure-lint: {error}", err=True)
+        raise SystemExit(_exit_code(bool(streamed.errors), streamed.worst, fail_on))
     known = None
     if baseline or write_baseline:  # imported only when asked for: the hook starts faster
         from linter import baseline as baselines
@@ -88,7 +95,8 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
     for error in result.errors:
         click.echo(f"disclosure-lint: {error}", err=True)
     emit(result, formats, outputs, quiet=quiet, precedents=not no_precedents)
-    raise SystemExit(_exit_code(result, fail_on))
+    worst = max((f.severity.rank for d in result.documents for f in d.findings), default=0)
+    raise SystemExit(_exit_code(bool(result.errors), worst, fail_on))
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -245,17 +253,15 @@ def diff(old: str, new: str, form: str | None, packs: tuple[str, ...], config: s
     raise SystemExit(ExitCode.FINDINGS if result.gates else ExitCode.OK)
 
 
-def _exit_code(result: object, fail_on: str) -> int:
-    from linter.results import RunResult, Severity
+def _exit_code(errors: bool, worst: int, fail_on: str) -> int:
+    """2 on any input error, 1 when the worst finding reaches --fail-on, else 0."""
+    from linter.results import Severity
 
-    assert isinstance(result, RunResult)
-    if result.errors:
+    if errors:
         return ExitCode.ERROR
     if fail_on == "never":
         return ExitCode.OK
-    threshold = Severity(fail_on).rank
-    hit = any(f.severity.rank >= threshold for d in result.documents for f in d.findings)
-    return ExitCode.FINDINGS if hit else ExitCode.OK
+    return ExitCode.FINDINGS if worst >= Severity(fail_on).rank else ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -283,6 +289,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("DISCLOSURE_LINT_DEBUG"):
             raise
-        click.echo(f"disclosure-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        from linter.errors import one_line
+
+        click.echo(one_line(f"disclosure-lint: internal error: {type(exc).__name__}: {exc}"),
+                   err=True)
         return ExitCode.ERROR
     return ExitCode.OK

@@ -27,7 +27,16 @@ class LintError(Exception):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
+
+
+_BREAKS = {ord(ch): repr(ch)[1:-1] for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character Python splits lines at escaped, so that an error naming
+    a file called ``a\\nb.md`` or quoting a key with a line break stays one line."""
+    return text.translate(_BREAKS)
 
 
 class InputError(LintError):

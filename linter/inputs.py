@@ -70,7 +70,10 @@ def _read_file(path: str, cap: int) -> bytes:
         if size > cap:
             raise InputError(path, f"file is {size:,} bytes, over the {cap:,}-byte limit")
         with p.open("rb") as fh:
-            return fh.read(cap + 1)
+            # read(cap + 1) would allocate the whole cap (64 MiB) for every file; read what
+            # stat promised, and on only if the file grew since.
+            data = fh.read(size + 1)
+            return data + fh.read(cap + 1 - len(data)) if len(data) > size else data
     except IsADirectoryError:
         raise InputError(path, "is a folder") from None
     except FileNotFoundError:

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from linter import __version__
+from linter.errors import one_line
 
 JSON_VERSION = 1
 
@@ -191,7 +192,7 @@ class RunError:
         where = self.path
         if self.line is not None:
             where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
     def to_plain(self) -> dict[str, Any]:
         out: dict[str, Any] = {"path": self.path, "message": self.message}

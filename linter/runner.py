@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from linter.config import Config, Settings, find_config, load_config
 from linter.errors import ConfigError, InputError, PackError
+from linter.interrupt import Interrupt
 from linter.results import DocumentResult, RunError, RunResult
 
 if TYPE_CHECKING:
@@ -95,19 +96,36 @@ def _require_matches(where: str, patterns: tuple[str, ...], known: list[str],
             raise ConfigError(where, f"{label}no rule matches {pattern!r} in the packs in use")
 
 
-_WORKER: Worker | None = None  # one per pool process, set by the initializer
+def outcomes(files: list[str], options: CheckOptions,
+             cache: PackCache | None = None) -> Iterator[Outcome]:
+    """Each file's outcome in input order, as soon as it is known (nothing is kept here). On
+    Ctrl-C the batch stops and a last error says which files were not linted."""
+    produced: Generator[Outcome, None, None]
+    if options.jobs > 1 and len(files) > 1 and "-" not in files:
+        from linter.pool import imap
 
-
-def _init(options: CheckOptions) -> None:
-    global _WORKER
-    _WORKER = Worker(options)
-    for name in options.packs:  # compile once per worker, before its first file
-        _WORKER.cache.get(name)
-
-
-def _work(path: str) -> Outcome:
-    assert _WORKER is not None
-    return _WORKER.lint_path(path)
+        produced = imap(files, options, options.jobs)
+    else:
+        worker = Worker(options, cache)
+        produced = (worker.lint_path(f) for f in files)
+    interrupt = Interrupt()
+    done = 0
+    with interrupt:
+        while not interrupt.pending:
+            try:
+                with interrupt.producing():
+                    outcome = next(produced, None)
+            except KeyboardInterrupt:
+                produced.close()
+                break
+            if outcome is None:
+                return
+            done += 1
+            yield outcome
+    produced.close()
+    if done < len(files):
+        yield RunError(files[done], f"interrupted: this file and {len(files) - done - 1} "
+                                    "after it not linted"), {}
 
 
 def run(files: list[str], options: CheckOptions, cache: PackCache | None = None,
@@ -120,21 +138,12 @@ def run(files: list[str], options: CheckOptions, cache: PackCache | None = None,
     cache = cache or PackCache()
     for name in options.packs:
         cache.get(name)
-    if options.jobs > 1 and len(files) > 1 and "-" not in files:
-        from concurrent.futures import ProcessPoolExecutor  # multiprocessing: ~10 ms to import
-
-        chunk = max(1, len(files) // (options.jobs * 4))
-        with ProcessPoolExecutor(max_workers=options.jobs, initializer=_init,
-                                 initargs=(options,)) as pool:
-            outcomes = _tick(pool.map(_work, files, chunksize=chunk), len(files), progress)
-    else:
-        worker = Worker(options, cache)
-        outcomes = _tick((worker.lint_path(f) for f in files), len(files), progress)
-    documents = tuple(o for o, _ in outcomes if isinstance(o, DocumentResult))
+    done = _tick(outcomes(files, options, cache), len(files), progress)
+    documents = tuple(o for o, _ in done if isinstance(o, DocumentResult))
     # One misspelt --select makes every file fail the same way: report it once.
-    errors = tuple(dict.fromkeys(o for o, _ in outcomes if isinstance(o, RunError)))
+    errors = tuple(dict.fromkeys(o for o, _ in done if isinstance(o, RunError)))
     rules: dict[str, dict[str, Any]] = {}
-    for _, meta in outcomes:
+    for _, meta in done:
         rules.update(meta)
     if documents:
         rules.update(RULES)

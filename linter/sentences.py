@@ -10,7 +10,9 @@ from linter.model import Block, Sentence
 # A candidate end: terminal punctuation, closing quotes or brackets, then whitespace; or a
 # period glued to a capitalised word ("threats.Our"), which EDGAR's flattened text blocks
 # often hold (the Financial Statement and Notes data sets drop the space at paragraph joins).
-_CANDIDATE = re.compile(r"([.!?]+|\u2026)([\"'\u201d\u2019)\]]*)(\s+|(?=[A-Z][a-z]))")
+# A run of punctuation is tried from its first character only: tried from each of its
+# characters, a long run ("......" as a leader line) cost quadratic time.
+_CANDIDATE = re.compile(r"((?<![.!?])[.!?]+|\u2026)([\"'\u201d\u2019)\]]*)(\s+|(?=[A-Z][a-z]))")
 _WORD = re.compile(r"[\w.&\u2019'-]+\Z")
 _SECTION_REF = re.compile(
     r"\b(?:items?|parts?|sections?|notes?|rules?|articles?|schedules?|exhibits?|annex|appendix"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, Protocol
 
 Span = tuple[int, int]
@@ -13,15 +13,20 @@ Spans = tuple[Span, ...]
 
 _WORD = re.compile(r"\w+")  # fixed pattern, linear: word positions for `near`
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? ")
+
+
 # Phrases that present a year as the reporting period, not any year: "since 2019" and "in
 # 2015 we adopted" are history, and must not match (fixed patterns, no nested repetition).
-_PERIOD_YEAR = re.compile(
-    r"\b(?:during|for|throughout|over)\s+(?:the\s+|our\s+|its\s+)?(?:fiscal|financial)\s+"
-    r"(?:year\s+)?(?:(?:ended|ending)\s+)?(?:" + _MONTH + r")?((?:19|20)\d\d)\b"
-    r"|\b(?:during|for|throughout|over|in)\s+(?:the\s+|our\s+|its\s+)?(?:fiscal\s+|financial\s+)?"
-    r"years?\s+(?:ended|ending)\s+(?:" + _MONTH + r")?((?:19|20)\d\d)\b"
-    r"|\bas\s+of\s+" + _MONTH.replace(" ", r"\s+") + r"((?:19|20)\d\d)\b",
-    re.IGNORECASE)
+@cache
+def _period_year() -> re.Pattern[str]:
+    """Compiled on first use: only a run that knows its fiscal year needs it."""
+    return re.compile(
+        r"\b(?:during|for|throughout|over)\s+(?:the\s+|our\s+|its\s+)?(?:fiscal|financial)\s+"
+        r"(?:year\s+)?(?:(?:ended|ending)\s+)?(?:" + _MONTH + r")?((?:19|20)\d\d)\b"
+        r"|\b(?:during|for|throughout|over|in)\s+(?:the\s+|our\s+|its\s+)?(?:fiscal\s+|financial\s+)?"
+        r"years?\s+(?:ended|ending)\s+(?:" + _MONTH + r")?((?:19|20)\d\d)\b"
+        r"|\bas\s+of\s+" + _MONTH.replace(" ", r"\s+") + r"((?:19|20)\d\d)\b",
+        re.IGNORECASE)
 
 
 @dataclass
@@ -236,7 +241,7 @@ class Year:
         if fiscal is None:
             return None
         out = []
-        for m in _PERIOD_YEAR.finditer(passage.text):
+        for m in _period_year().finditer(passage.text):
             group = next(g for g in (1, 2, 3) if m.group(g))
             current = int(m.group(group)) in (fiscal, fiscal + 1)
             if current == (self.mode == "fiscal"):
@@ -250,28 +255,19 @@ def fiscal_year_of(value: str | None) -> int | None:
     return int(found.group()) if found else None
 
 
+# An escape (its character captured), a character class, or a bare ^ or $.
+_TOKENS = re.compile(r"\\(.)|\[\^?\]?(?:\\.|[^\]\\])*\]|[\^$]", re.DOTALL)
+
+
 def anchored(pattern: str) -> bool:
     """Whether an RE2 pattern may assert the start or end of the text (``^ $ \\A \\z``).
 
     Errs towards True (a needless answer costs only speed): ``\\Q...\\E`` quoting and
     ``[[:alpha:]]`` classes are not followed, and ``^`` in ``\\p{^Greek}`` counts."""
-    i, in_class = 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            if pattern[i + 1 : i + 2] in ("A", "z", "Q"):
-                return True
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
-            if pattern[i : i + 1] == "]":  # a ] first in a class is literal
-                i += 1
-            continue
-        elif ch in "^$":
+    if "^" not in pattern and "$" not in pattern and not any(  # most patterns: no pass
+            escape in pattern for escape in ("\\A", "\\z", "\\Q")):
+        return False
+    for token in _TOKENS.finditer(pattern):  # one pass in C: escapes and classes skipped
+        if token.group() in ("^", "$") or token.group(1) in ("A", "z", "Q"):
             return True
-        i += 1
     return False

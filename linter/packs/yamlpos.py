@@ -47,6 +47,12 @@ def load_yaml(text: str, path: str, error: type[Exception] = PackError) -> Posit
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise error(path, f"invalid YAML: {exc.problem or exc.context}", line, col) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, before any parsing
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        raise error(path, f"invalid YAML: character U+{code:04X}: {exc.reason}", line,
+                    col) from None
     except yaml.YAMLError as exc:
         raise error(path, f"invalid YAML: {exc}") from None
     values: dict[Path_, tuple[int, int]] = {}

@@ -7,9 +7,13 @@ import re
 from linter.inputs import BOMS, Source, bomless_utf16
 
 _ZIP_MAGIC = b"PK\x03\x04"
+# A comment's body never runs past its own "-->", and nothing is given back once matched:
+# with ".*?" bodies, a run of comments not followed by markup (a header repeated in a damaged
+# file) could be split in exponentially many ways before the match failed.
 _HTML_START = re.compile(
-    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|body|div|p|table|h[1-6])\b",
-    re.IGNORECASE | re.DOTALL,
+    r"\s*+(?:<\?xml[^>]*+>\s*+)?+(?:<!--(?:[^-]|-(?!->))*+-->\s*+)*+"
+    r"<(?:!doctype\s+html|html|body|div|p|table|h[1-6])\b",
+    re.IGNORECASE,
 )
 _HTML_ANYWHERE = re.compile(r"<(?:html|body)\b|</(?:p|div|td)>", re.IGNORECASE)
 _RPAGE = re.compile(r"^\|.*\[(?:Text Block|Flag)\]\s*$", re.MULTILINE)

@@ -22,6 +22,7 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE\s+\w+\s*(?:(SYSTEM|PUBLIC)\s*(\"[^\"]*\"|'[^'
 _W3C_PUBLIC = re.compile(rb"^[\"']-//W3C//DTD (?:X?HTML|XHTML)\b", re.IGNORECASE)
 _W3C_SYSTEM = re.compile(rb"^[\"']https?://www\.w3\.org/TR/", re.IGNORECASE)
 _UTF16_32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
 _HEAD = 65536  # a lower-case doctype is looked for this far
 _XML_HINT = re.compile(rb"^\s*<\?xml\b|xmlns:ix\s*=|xmlns\s*=\s*[\"']http://www\.w3\.org/1999/xhtml")
 
@@ -98,7 +99,10 @@ def load(source: Source) -> Tree:
             root = None
         if root is not None:
             return Tree(root, True, line_offset, data)
-    text = decode_text(Source(source.path, data))
+    # XML that does not parse (a truncated filing) is read as HTML, whose parser refuses text
+    # carrying an encoding declaration: blank it out, keeping every offset.
+    text = _XML_DECLARATION.sub(lambda m: " " * len(m.group()),
+                                decode_text(Source(source.path, data)), count=1)
     hparser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(text, hparser)

@@ -7,8 +7,16 @@ from typing import Any
 
 
 def render(report: dict[str, Any], *, quiet: bool = False) -> str:
-    lines = [json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-             for doc in report["documents"]]
-    tail = {key: report[key] for key in ("version", "tool", "errors", "summary") if key in report}
-    lines.append(json.dumps(tail, ensure_ascii=False, separators=(",", ":")))
-    return "\n".join(lines) + "\n"
+    return "".join([*(line(doc) for doc in report["documents"]), tail(report)])
+
+
+def line(document: dict[str, Any]) -> str:
+    """One document's line (also written one by one when a batch streams)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def tail(report: dict[str, Any]) -> str:
+    """The last line: version, tool, input errors and the summary."""
+    keys = ("version", "tool", "errors", "summary")
+    return json.dumps({k: report[k] for k in keys if k in report}, ensure_ascii=False,
+                      separators=(",", ":")) + "\n"

@@ -1,0 +1,77 @@
+"""Stream a batch as JSON Lines: each document written as soon as it is linted, none kept.
+
+A batch over thousands of filings then needs the memory of one document, not of all of them:
+only the input errors and the counts for the summary line are kept to the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+from linter.errors import LintError
+from linter.reporters.jsonl import line, tail
+from linter.results import DocumentResult, RunError, RunResult, Severity
+
+if TYPE_CHECKING:
+    from linter.api import CheckOptions
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """What a streamed run leaves behind: its input errors and its worst finding."""
+
+    errors: tuple[RunError, ...]
+    worst: int  # the rank of the most severe finding (0: none)
+
+
+def stream_jsonl(paths: Iterable[str], options: CheckOptions, target: str,
+                 progress: Callable[[int, int], None] | None = None) -> Streamed:
+    """Lint ``paths`` and write the JSON Lines report to ``target`` (``-``: standard output)
+    line by line; the output is byte for byte what ``--format jsonl`` renders at the end."""
+    from linter.api import collect
+    from linter.packs import PackCache
+    from linter.runner import outcomes
+
+    cache = PackCache()
+    for name in options.packs:  # a broken pack fails before any output
+        cache.get(name)
+    files = list(collect(paths, options.include, options.exclude))
+    counts = dict.fromkeys(Severity, 0)
+    errors: dict[RunError, None] = {}
+    documents = 0
+    with _open(target) as out:
+        for done, (outcome, _) in enumerate(outcomes(files, options, cache), start=1):
+            if isinstance(outcome, DocumentResult):
+                documents += 1
+                for finding in outcome.findings:
+                    counts[finding.severity] += 1
+                out.write(line(outcome.to_plain()))
+                out.flush()
+            else:
+                errors[outcome] = None
+            if progress is not None:
+                progress(done, len(files))
+        summary = RunResult((), tuple(errors)).to_plain()
+        summary["summary"].update(documents=documents, errors=counts[Severity.ERROR],
+                                  warnings=counts[Severity.WARNING], info=counts[Severity.INFO])
+        out.write(tail(summary))
+    worst = max((s.rank for s, n in counts.items() if n), default=0)
+    return Streamed(tuple(errors), worst)
+
+
+@contextlib.contextmanager
+def _open(target: str) -> Iterator[TextIO]:
+    """Standard output as is, or a file opened for writing (an error names it)."""
+    if target == "-":
+        yield sys.stdout
+        return
+    try:
+        file = open(target, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as exc:
+        raise LintError(target, f"cannot write the report: {exc.strerror or exc}") from None
+    with file:
+        yield file
