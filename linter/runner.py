@@ -147,12 +147,12 @@ def run(files: list[str], options: CheckOptions, cache: PackCache | None = None,
         rules.update(meta)
     if documents:
         rules.update(RULES)
-    documents, paired = _pair_amendments(documents, options, cache)
+    documents, paired = pair_amendments(documents, options, cache)
     rules.update(paired)
     return RunResult(documents, errors, tuple(sorted(rules.items())))
 
 
-def _pair_amendments(documents: tuple[DocumentResult, ...], options: CheckOptions,
+def pair_amendments(documents: tuple[DocumentResult, ...], options: CheckOptions,
                      cache: PackCache) -> tuple[tuple[DocumentResult, ...],
                                                 dict[str, dict[str, Any]]]:
     """Amendments compared with their originals (named in the configuration, or in the

@@ -151,3 +151,19 @@ def test_an_amendment_told_by_its_cover_and_its_explanatory_note(corpus: Path,
     result = lint(amendment, [load_pack("item105")])
     refers = {r.id: r for r in result.requirements}["amendment-refers-original"]
     assert refers.status == "met" and refers.evidence[0].text.startswith("This Amendment No. 1")
+
+
+def test_streamed_json_lines_pair_the_amendment_too(corpus: Path, tmp_path: Path) -> None:
+    """`--format jsonl` streams, yet an amendment (listed before its original here) is still
+    compared with it: the incident reports wait for the end of the batch, and the lines are
+    the rendered report's, byte for byte."""
+    from linter.cli import main
+
+    files = [_8k(corpus, NUCOR_A), str(corpus / "filings" / "ibm-10-k-2025-02-25.html"),
+             _8k(corpus, NUCOR)]
+    streamed, rendered = tmp_path / "streamed.jsonl", tmp_path / "rendered.jsonl"
+    main(["check", *files, "--format", "jsonl", "--output", str(streamed)])
+    main(["check", *files, "--format", "jsonl", "--output", str(rendered), "--format", "json",
+          "--output", str(tmp_path / "all.json")])
+    assert streamed.read_bytes() == rendered.read_bytes()
+    assert b"amendment-still-open" in streamed.read_bytes()
