@@ -27,9 +27,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "corpus"
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from evaluate_item1c import REQUIREMENTS, lint_record  # noqa: E402
+from evaluate_item1c import FLAGS, REQUIREMENTS, lint_record  # noqa: E402
 
 NOT_MET = ("partial", "missing")
+ANSWERED = frozenset(FLAGS)  # the six "whether" requirements, each with its cyd flag
 
 
 @dataclass
@@ -68,7 +69,7 @@ def judge(tally: Tally, adsh: str, gold: dict[str, Any], got: dict[str, Any]) ->
         tally.linter_not_met += 1
         tally.agreed_not_met += reader in NOT_MET
     answer_differs = False
-    if "answer" in gold and gold.get("answer") is not None and _has_answer(got):
+    if gold.get("answer") is not None and got["id"] in ANSWERED:
         tally.answered += 1
         tally.same_answer += gold["answer"] == got.get("answer")
         answer_differs = gold["answer"] != got.get("answer")
@@ -76,14 +77,6 @@ def judge(tally: Tally, adsh: str, gold: dict[str, Any], got: dict[str, Any]) ->
         evidence = " | ".join(e["text"] for e in got.get("evidence", []))
         tally.rows.append((adsh, reader, linter, gold.get("answer"), got.get("answer"),
                            gold.get("quote", ""), evidence))
-
-
-def _has_answer(got: dict[str, Any]) -> bool:
-    return got["id"] in ANSWERED
-
-
-ANSWERED = frozenset({"rm-integrated", "rm-third-party-engaged", "rm-third-party-oversight",
-                      "rm-material-effect", "gov-mgmt-responsible", "gov-mgmt-reports-to-board"})
 
 
 def _ratio(num: int, den: int) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from linter.model import Document, Sentence
 from linter.packs.model import Pack
 from linter.results import DocumentResult, Finding, Severity
 
+# incident reports amended (a 10-K/A or 20-F/A amends an annual report: nothing to pair)
+AMENDMENT_FORMS = ("8-K/A", "6-K/A")
 ANSWERED = "amendment-answers"
 STILL_OPEN = "amendment-still-open"
 _CITATION = "Form 8-K Item 1.05, Instruction 2"
@@ -43,6 +46,10 @@ TOPICS = {"nature": "about-nature", "scope": "about-scope", "timing": "about-tim
           "impact": "about-impact"}
 
 
+def is_amendment(form: str | None) -> bool:
+    return (form or "").upper() in AMENDMENT_FORMS
+
+
 @dataclass(frozen=True)
 class Item:
     """One item of Item 1.05(a): what the original said was open, what the amendment says."""
@@ -57,12 +64,12 @@ def compare(original: Document, amendment: Document, pack: Pack) -> tuple[Item, 
     sentence that now says what is determined about it (None when it says nothing)."""
     lex = pack.lexicons
     opened: dict[str, Sentence] = {}
-    for sentence in _prose(original):
+    for sentence in original.scope_sentences():
         if lex["undetermined"].regex.search(sentence.text) and not _legend(pack, sentence):
             for topic, name in TOPICS.items():
                 if topic not in opened and lex[name].regex.search(sentence.text):
                     opened[topic] = sentence
-    answers = [s for s in _prose(amendment) if lex["determined"].regex.search(s.text)
+    answers = [s for s in amendment.scope_sentences() if lex["determined"].regex.search(s.text)
                and not lex["undetermined"].regex.search(s.text) and not _legend(pack, s)]
     return tuple(Item(topic, said, _best(answers, pack, topic)) for topic, said in opened.items())
 
@@ -73,10 +80,6 @@ def _best(answers: Sequence[Sentence], pack: Pack, topic: str) -> Sentence | Non
     scored = [(sum(1 for _ in regex.finditer(s.text)), -n, s) for n, s in enumerate(answers)]
     best = max(scored, key=lambda t: (t[0], t[1]), default=None)
     return best[2] if best and best[0] else None
-
-
-def _prose(document: Document) -> Sequence[Sentence]:
-    return document.scope_sentences()
 
 
 def _legend(pack: Pack, sentence: Sentence) -> bool:
@@ -124,44 +127,45 @@ def _finding(rule: Mapping[str, Any], message: str, document: Document, start: i
                    fingerprint=digest, start=start, end=end)
 
 
-def pair_batch(results: Sequence[DocumentResult], named: Mapping[str, str],
+def pair_batch(results: Sequence[DocumentResult], named: Mapping[str, str], pack: Pack,
                input_format: str | None = None) -> tuple[DocumentResult, ...]:
     """Every amendment's result compared with its original: the report the configuration
     names for it (``named``: amendment path -> original path), else the one original report
-    of the batch with the same base form (and registrant, when both covers name it)."""
+    of the batch with the same base form (and registrant, when both covers name it). ``pack``
+    is the incident pack, whose lexicons read the items. Each report is parsed once."""
     from linter.api import load_document
-    from linter.packs import load_pack
 
-    amendments = [r for r in results if (r.form or "").upper() in ("8-K/A", "6-K/A")]
-    if not amendments:
+    if not any(is_amendment(r.form) for r in results):
         return tuple(results)
-    pack = load_pack("item105")
+
+    @functools.cache
+    def load(path: str, form: str | None = None) -> Document:
+        return load_document(path, form, input_format)
+
     out = []
     for result in results:
-        if result not in amendments:
+        if not is_amendment(result.form):
             out.append(result)
             continue
-        amendment = load_document(result.path, result.form, input_format)
-        original = named.get(result.path) or _original_in(results, amendment, input_format)
+        amendment = load(result.path, result.form)
+        original = named.get(result.path) or _original_in(results, amendment, load)
         if original is None:
             out.append(result)
             continue
-        first = load_document(original, None, input_format)
-        out.append(findings(compare(first, amendment, pack), amendment, result, original))
+        out.append(findings(compare(load(original), amendment, pack), amendment, result,
+                            original))
     return tuple(out)
 
 
 def _original_in(results: Sequence[DocumentResult], amendment: Document,
-                 input_format: str | None) -> str | None:
-    from linter.api import load_document
-
+                 load: Callable[[str], Document]) -> str | None:
     base = (amendment.form or "").upper().removesuffix("/A")
     candidates = [r.path for r in results if (r.form or "").upper() == base]
     who = _registrant(amendment)
     if who:
-        same = [p for p in candidates if _registrant(load_document(p, None, input_format)) == who]
-        candidates = same or [p for p in candidates
-                              if not _registrant(load_document(p, None, input_format))]
+        registrants = {p: _registrant(load(p)) for p in candidates}
+        candidates = ([p for p in candidates if registrants[p] == who]
+                      or [p for p in candidates if not registrants[p]])
     return candidates[0] if len(candidates) == 1 else None
 
 

@@ -48,7 +48,7 @@ class LintConfig:
                     return Severity(value)
         for pattern, value in self.severity.items():
             if fnmatch.fnmatchcase(rule.id, pattern):
-                return Severity(value).lower() if hit.partial else Severity(value)
+                return Severity(value).demoted() if hit.partial else Severity(value)
         return hit.severity or rule.severity
 
 
@@ -152,13 +152,13 @@ def _applies(pack: Pack, rule: Rule, document: Document) -> bool:
     item = document.scope.item if document.scope else ""
     if (rule.items and item not in rule.items) or item in rule.except_items:
         return False
-    if rule.forms and document.form:
-        form = document.form.upper()
+    form = (document.form or "").upper()
+    if rule.forms and all(f.endswith("/A") for f in rule.forms):  # for amendments only
+        return form in rule.forms
+    if rule.forms and form:
         base = form.removesuffix("/A")
-        if all(f.endswith("/A") for f in rule.forms):  # a rule for amendments only
-            return form in rule.forms
         return any(f.removesuffix("/A") == base for f in rule.forms)
-    return not (rule.forms and all(f.endswith("/A") for f in rule.forms))
+    return True
 
 
 def _requirement(rule: Rule, verdict: Verdict, document: Document) -> RequirementResult:

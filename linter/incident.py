@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from linter.model import Block, BlockKind, Document, Scope, Section
-from linter.scope import is_boundary
+from linter.scope import ITEM_FORMS, is_boundary
 
 # Form 6-K has no items: its cover ends with the Form 20-F / 40-F check box (General
 # Instruction B of Form 6-K), and the report itself runs from there to the signatures.
@@ -66,7 +66,7 @@ def locate_report(document: Document) -> Document:
         document = dataclasses.replace(document, meta=(*document.meta, ("signed", signed)))
     document = _amendment(document)
     scope = document.scope
-    if scope is not None and scope.item in ("1C", "16K", "1.05"):
+    if scope is not None and scope.item in ITEM_FORMS:
         return document
     section = _item_801(document.blocks)
     if section is not None and (document.form or "8-K").startswith("8-K"):

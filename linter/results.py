@@ -21,7 +21,7 @@ class Severity(StrEnum):
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
-    def lower(self) -> Severity:
+    def demoted(self) -> Severity:
         """One level down (info stays info): the default severity of a partial result."""
         return {"error": Severity.WARNING}.get(self.value, Severity.INFO)
 

@@ -116,7 +116,6 @@ def outcomes(files: list[str], options: CheckOptions,
                 with interrupt.producing():
                     outcome = next(produced, None)
             except KeyboardInterrupt:
-                produced.close()
                 break
             if outcome is None:
                 return
@@ -157,15 +156,16 @@ def pair_amendments(documents: tuple[DocumentResult, ...], options: CheckOptions
                                                 dict[str, dict[str, Any]]]:
     """Amendments compared with their originals (named in the configuration, or in the
     batch), and the metadata of the rules that reports."""
-    if not any((d.form or "").upper().endswith("/A") and (d.form or "").upper() != "10-K/A"
-               for d in documents):
-        return documents, {}
     from linter import amendments
 
+    if not any(amendments.is_amendment(d.form) for d in documents):
+        return documents, {}
     worker = Worker(options, cache)
-    named = {d.path: amends for d in documents if (amends := worker.settings(d.path)[0].amends)}
+    named = {d.path: amends for d in documents if amendments.is_amendment(d.form)
+             and (amends := worker.settings(d.path)[0].amends)}
     try:
-        paired = amendments.pair_batch(documents, named, options.input_format)
+        paired = amendments.pair_batch(documents, named, cache.get("item105"),
+                                       options.input_format)
     except InputError as exc:  # an original named in the configuration that cannot be read
         raise ConfigError(exc.path, exc.message) from None
     added = {f.rule for d in paired for f in d.findings} & set(amendments.RULES)

@@ -109,8 +109,7 @@ def _is_boundary(block: Block, text: str) -> bool:
 def continues_item(item: str, block: Block) -> bool:
     """Inside ``item``, does the heading ``block`` go on with it rather than end it (the item's
     own heading or its part's heading, repeated as a running page head)?"""
-    text = _text(block)
-    return _ITEM_RE[item].match(text) is not None or _own_part(item, text)
+    return _continues(item, _text(block))
 
 
 def names_item(item: str, block: Block) -> bool:
@@ -209,11 +208,15 @@ def _next_boundary(boundaries: list[int], start: int, item: str,
                    texts: list[str]) -> int | None:
     """The next item or part heading that ends the section: not the item's own heading
     repeated, nor its own part's heading (both running page heads)."""
-    head_re = _ITEM_RE[item]
     for k in boundaries[bisect.bisect_left(boundaries, start):]:
-        if head_re.match(texts[k]) is None and not _own_part(item, texts[k]):
+        if not _continues(item, texts[k]):
             return k
     return None
+
+
+def _continues(item: str, text: str) -> bool:
+    """The item's own heading, or its part's heading: a running page head, not an end."""
+    return _ITEM_RE[item].match(text) is not None or _own_part(item, text)
 
 
 def _own_part(item: str, text: str) -> bool:

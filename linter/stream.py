@@ -6,13 +6,11 @@ only the input errors and the counts for the summary line are kept to the end.
 
 from __future__ import annotations
 
-import contextlib
-import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from linter.errors import LintError
+from linter.reporters import open_text
 from linter.reporters.jsonl import line, tail
 from linter.results import DocumentResult, RunError, RunResult, Severity
 
@@ -46,7 +44,7 @@ def stream_jsonl(paths: Iterable[str], options: CheckOptions, target: str,
     # From the first incident report on, documents wait for the end of the batch: an
     # amendment is compared with its original, which may come after it.
     held: list[DocumentResult] = []
-    with _open(target) as out:
+    with open_text(target) as out:
         for done, (outcome, _) in enumerate(outcomes(files, options, cache), start=1):
             if isinstance(outcome, DocumentResult):
                 if held or _incident(outcome):
@@ -78,17 +76,3 @@ def _write(out: TextIO, document: DocumentResult, counts: dict[Severity, int]) -
     out.write(line(document.to_plain()))
     out.flush()
     return 1
-
-
-@contextlib.contextmanager
-def _open(target: str) -> Iterator[TextIO]:
-    """Standard output as is, or a file opened for writing (an error names it)."""
-    if target == "-":
-        yield sys.stdout
-        return
-    try:
-        file = open(target, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-    except OSError as exc:
-        raise LintError(target, f"cannot write the report: {exc.strerror or exc}") from None
-    with file:
-        yield file

@@ -26,11 +26,12 @@ def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
         return Outcome((Hit(message=rule.missing_message or rule.message,
                             severity=rule.missing_severity, at_heading=True),))
     days = rule.business_days or 0
-    if filed is None or business_days_after(start, filed) <= days:
+    taken = business_days_after(start, filed) if filed is not None else 0
+    if filed is None or taken <= days:
         return Outcome()
     basis = "discovery (the determination said to follow promptly)" if estimated else (
         "the materiality determination")
-    message = (f"Filed {filed.isoformat()}, {business_days_after(start, filed)} business days "
+    message = (f"Filed {filed.isoformat()}, {taken} business days "
                f"after {basis} on {start.isoformat()}; due by {deadline(start, days).isoformat()}.")
     sentence = scope.sentences[where]
     return Outcome((Hit(sentence.start, sentence.end, f"{rule.message} {message}"),))

@@ -26,12 +26,12 @@ def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
     if evidence or said_yes:
         answer = True if said_yes else (rule.answer_default if rule.has_answer else None)
         found = sorted(evidence + said_yes, key=lambda item: item[0])
-        solid = [item for item in found if not _shortfall(rule, scope, item)]
+        shortfalls = [_shortfall(rule, scope, item) for item in found]
+        solid = [item for item, short in zip(found, shortfalls, strict=True) if not short]
         if solid:
             return Outcome(verdict=Verdict(Status.MET, answer, _evidence(scope, solid, rule)))
         start, end = first_span(*found[0], scope)
-        message = _shortfall(rule, scope, found[0])
-        hit = Hit(start, end, message, _partial_severity(rule), partial=True)
+        hit = Hit(start, end, shortfalls[0], _partial_severity(rule), partial=True)
         return Outcome((hit,), Verdict(Status.PARTIAL, answer, _evidence(scope, found, rule)))
     partial = scope.prose(scope.find(rule.partial, rule.window))
     if partial:
@@ -56,7 +56,7 @@ def _partial_reason(rule: Rule, scope: ScopeView, partial: Found) -> str:
 def _partial_severity(rule: Rule) -> Severity:
     """A partial result is the item there but thin: one level below the rule's severity,
     unless the rule says otherwise (DESIGN.md, rule kinds)."""
-    return rule.partial_severity or rule.severity.lower()
+    return rule.partial_severity or rule.severity.demoted()
 
 
 def _affirmed(rule: Rule, scope: ScopeView, found: Found) -> Found:

@@ -85,17 +85,19 @@ def _regions(tree: Tree, form: str | None) -> tuple[tuple[Block, ...], tuple[Blo
              for element, at in candidates(root, tree.raw)
              if (s := block_start(element)) is not None)
     seen: list[tuple[tuple[Any, list[tuple[Any, str]]], int]] = []
+    # a section with a full body first; else the first whose body is short (a cross-reference)
+    fallback: list[Block] | None = None
     try:
-        # a section with a full body first; then one whose body is short (a cross-reference)
-        for short in (False, True):
-            for item in item_order(form or cover_form):
-                for (start, around), at in itertools.chain(seen, _remember(found, seen)):
-                    blocks = extract_region(tree, events_from(start), around, _Until(item), at)
-                    if real_section(item, blocks, short) is not None:
-                        return tuple(cover), tuple(blocks)
+        for item in item_order(form or cover_form):
+            for (start, around), at in itertools.chain(seen, _remember(found, seen)):
+                blocks = extract_region(tree, events_from(start), around, _Until(item), at)
+                if real_section(item, blocks) is not None:
+                    return tuple(cover), tuple(blocks)
+                if fallback is None and real_section(item, blocks, True) is not None:
+                    fallback = blocks
     except LookupError:
         return None
-    return None
+    return (tuple(cover), tuple(fallback)) if fallback is not None else None
 
 
 def _remember(items: Iterator[T], into: list[T]) -> Iterator[T]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 import click
 
@@ -127,19 +128,37 @@ def _needs_precedents(report: dict[str, Any], plan: Sequence[Output], quiet: boo
 
 def write(target: str, content: str | bytes) -> None:
     """Write one report; an unwritable target is a one-line error naming it."""
-    if target == "-":
-        if isinstance(content, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
+    if isinstance(content, bytes) and target == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
         return
     try:
         if isinstance(content, bytes):
             with open(target, "wb") as fh:
                 fh.write(content)
         else:
-            with open(target, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(content)
+            with open_text(target) as out:
+                out.write(content)
     except OSError as exc:
-        raise LintError(target, f"cannot write the report: {exc.strerror or exc}") from None
+        if target == "-":
+            raise
+        raise _unwritable(target, exc) from None
+
+
+@contextlib.contextmanager
+def open_text(target: str) -> Iterator[TextIO]:
+    """Standard output as is (``-``), or a file opened for a text report; an unwritable one is
+    a one-line error naming it."""
+    if target == "-":
+        yield sys.stdout
+        return
+    try:
+        file = open(target, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as exc:
+        raise _unwritable(target, exc) from None
+    with file:
+        yield file
+
+
+def _unwritable(target: str, exc: OSError) -> LintError:
+    return LintError(target, f"cannot write the report: {exc.strerror or exc}")
