@@ -68,8 +68,7 @@ def _matches(rel: str, globs: tuple[str, ...]) -> bool:
 
 def load_document(path: str, form: str | None = None, input_format: str | None = None) -> Document:
     """Read, parse and scope one input. Raises InputError for anything unreadable."""
-    from linter.incident import locate_report
-    from linter.scope import locate
+    from linter.incident import locate_section
 
     source = read_source(path)
     try:
@@ -80,7 +79,7 @@ def load_document(path: str, form: str | None = None, input_format: str | None =
         raise InputError(source.path, f"cannot parse: {exc}") from None
     if form:
         document = dataclasses.replace(document, form=form)
-    return locate_report(locate(document))
+    return locate_section(document)
 
 
 def section_info(document: Document) -> SectionInfo | None:

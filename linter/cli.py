@@ -12,6 +12,7 @@ from linter import __version__
 from linter.errors import ExitCode, LintError
 
 FORMS = ("10-K", "20-F", "8-K", "8-K/A", "6-K", "6-K/A")
+INPUT_FORMATS = ("text", "markdown", "html", "docx", "rpage")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,7 +44,7 @@ def cli() -> None:
                    "(default: configuration, else the date under the signatures).")
 @click.option("--include", multiple=True, help="Glob of files to lint inside folders.")
 @click.option("--exclude", multiple=True, help="Glob of files to skip inside folders.")
-@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "docx", "rpage"]),
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS),
               help="Read every input as this format instead of detecting it.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Parallel workers for a batch (0 = one per core).")
@@ -94,7 +95,7 @@ def check(paths: tuple[str, ...], form: str | None, formats: tuple[str, ...],
         result = baselines.apply(result, known)
     for error in result.errors:
         click.echo(f"disclosure-lint: {error}", err=True)
-    emit(result, formats, outputs, quiet=quiet, precedents=not no_precedents)
+    emit(result, plan, quiet=quiet, precedents=not no_precedents)
     worst = max((f.severity.rank for d in result.documents for f in d.findings), default=0)
     raise SystemExit(_exit_code(bool(result.errors), worst, fail_on))
 
@@ -231,7 +232,7 @@ def tags_suggest(paths: tuple[str, ...], form: str | None, packs: tuple[str, ...
               help="Rule pack: built-in name or path (repeatable; default: by form).")
 @click.option("--config", "config", type=click.Path(dir_okay=False),
               help="Configuration file (default: found by walking up from each input).")
-@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "docx", "rpage"]),
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS),
               help="Read both inputs as this format instead of detecting it.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
               default="text", show_default=True)

@@ -57,6 +57,14 @@ def signature_date_in_source(raw: bytes) -> str | None:
     return signature_date(_TAG.sub(" ", tail).replace("\xa0", " "))
 
 
+def locate_section(document: Document) -> Document:
+    """The scope of any report: its Item 1C / 16K / 1.05 (``scope.locate``), else an incident
+    report's body (a 6-K, an Item 8.01)."""
+    from linter.scope import locate
+
+    return locate_report(locate(document))
+
+
 def locate_report(document: Document) -> Document:
     """``document`` with the scope of an incident report that has no Item 1.05 section: a
     6-K's body after its cover, or an 8-K's Item 8.01 when it reports a cyber incident; and

@@ -61,6 +61,11 @@ def read_source(path: str, limit: int | None = None) -> Source:
     return Source(name, data)
 
 
+def too_large(size: int, cap: int) -> str:
+    """The words for a file over the size cap (the command line and the review page)."""
+    return f"file is {size:,} bytes, over the {cap:,}-byte limit"
+
+
 def _read_file(path: str, cap: int) -> bytes:
     p = Path(path)
     try:
@@ -68,7 +73,7 @@ def _read_file(path: str, cap: int) -> bytes:
             raise InputError(path, "is a folder holding no drafts (.txt, .md, .htm, .html, .docx)")
         size = p.stat().st_size
         if size > cap:
-            raise InputError(path, f"file is {size:,} bytes, over the {cap:,}-byte limit")
+            raise InputError(path, too_large(size, cap))
         with p.open("rb") as fh:
             # read(cap + 1) would allocate the whole cap (64 MiB) for every file; read what
             # stat promised, and on only if the file grew since.

@@ -27,15 +27,16 @@ def for_requirement(rule_id: str) -> dict[str, Any] | None:
 
 
 def attach(report: dict[str, Any]) -> dict[str, Any]:
-    """A copy of the plain report with ``precedents`` on each requirement not met."""
-    out = copy.deepcopy(report)
-    for doc in out["documents"]:
-        for req in doc["requirements"]:
-            if req["status"] in NOT_MET:
-                found = for_requirement(req["id"])
-                if found:
-                    req["precedents"] = found
-    return out
+    """The plain report with ``precedents`` on each requirement not met; ``report`` itself is
+    left as it is (only the dictionaries on the way to a changed requirement are new)."""
+    return {**report, "documents": [
+        {**doc, "requirements": [_with_precedents(req) for req in doc["requirements"]]}
+        for doc in report["documents"]]}
+
+
+def _with_precedents(req: dict[str, Any]) -> dict[str, Any]:
+    found = for_requirement(req["id"]) if req["status"] in NOT_MET else None
+    return {**req, "precedents": found} if found else req
 
 
 def share_words(found: dict[str, Any]) -> str:
@@ -52,9 +53,9 @@ def describe(rule_id: str) -> str:
     found = for_requirement(rule_id)
     if not found:
         return ""
+    words = share_words(found)
     lines = ["## How other filers say it",
-             f"{share_words(found)[0].upper()}{share_words(found)[1:]} "
-             "(the latest annual report of each company)."]
+             f"{words[0].upper()}{words[1:]} (the latest annual report of each company)."]
     for example in found["examples"]:
         lines.append(f"- \"{example['text']}\" ({cite(example)})")
     return "\n".join(lines) + "\n"

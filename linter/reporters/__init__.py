@@ -93,16 +93,20 @@ def get_reporter(name: str) -> Reporter:
     if name not in REPORTERS:
         raise click.ClickException(
             f"--format: unknown format {name!r}; choose from {', '.join(REPORTERS)}")
-    module, _, func = REPORTERS[name].partition(":")
-    reporter: Reporter = getattr(importlib.import_module(module), func)
+    reporter: Reporter = load(REPORTERS[name])
     return reporter
 
 
-def emit(result: RunResult, formats: Sequence[str], outputs: Sequence[str], *,
-         quiet: bool = False, precedents: bool = True) -> None:
-    """Render ``result`` in each format, to its paired output or to standard output."""
+def load(spec: str) -> Any:
+    """The function a ``module:function`` registry entry names, imported only now."""
+    module, _, func = spec.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def emit(result: RunResult, plan: Sequence[Output], *, quiet: bool = False,
+         precedents: bool = True) -> None:
+    """Render ``result`` in each format of ``plan`` (``plan_outputs``), to its output."""
     report = result.to_plain()
-    plan = plan_outputs(formats, outputs)
     shown = report
     if precedents and _needs_precedents(report, plan, quiet):
         from linter.precedents import attach
@@ -110,8 +114,7 @@ def emit(result: RunResult, formats: Sequence[str], outputs: Sequence[str], *,
         shown = attach(report)
     for out in plan:
         if out.format in FILE_WRITERS:
-            module, _, func = FILE_WRITERS[out.format].partition(":")
-            getattr(importlib.import_module(module), func)(report, out.target, quiet=quiet)
+            load(FILE_WRITERS[out.format])(report, out.target, quiet=quiet)
             continue
         plain = shown if out.format in SHOW_PRECEDENTS else report
         write(out.target, get_reporter(out.format)(plain, quiet=quiet))
@@ -122,7 +125,9 @@ def _needs_precedents(report: dict[str, Any], plan: Sequence[Output], quiet: boo
     if not any(o.format in SHOW_PRECEDENTS and not (quiet and o.format.startswith("text"))
                for o in plan):
         return False
-    return any(r["status"] in ("missing", "partial")
+    from linter.results import Status
+
+    return any(r["status"] in (Status.MISSING, Status.PARTIAL)
                for d in report["documents"] for r in d["requirements"])
 
 

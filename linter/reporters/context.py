@@ -34,8 +34,10 @@ def _precedents(found: dict[str, Any] | None) -> dict[str, Any] | None:
     """How other filers meet a requirement not met, when the report carries it."""
     if not found or not found.get("examples"):
         return None
-    return {"share": round(100 * found["share"]), "filers": found["filers"],
-            "examples": found["examples"]}
+    from linter.precedents import cite, share_words
+
+    return {"words": share_words(found),
+            "examples": [{**e, "cite": cite(e)} for e in found["examples"]]}
 
 
 def _place(doc: dict[str, Any], item: dict[str, Any], paragraphs: bool) -> str:

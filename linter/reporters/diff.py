@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from linter.reporters import Reporter
@@ -20,8 +19,9 @@ CHANGE_LABELS = {"regressed": "Regressed", "improved": "Improved", "changed": "C
 
 
 def get(name: str) -> Reporter:
-    module, _, func = DIFF_REPORTERS[name].partition(":")
-    reporter: Reporter = getattr(importlib.import_module(module), func)
+    from linter.reporters import load
+
+    reporter: Reporter = load(DIFF_REPORTERS[name])
     return reporter
 
 

@@ -91,13 +91,12 @@ def _precedents(found: dict[str, Any] | None, paint: Paint) -> list[str]:
     """How other filers meet the requirement (present only when the report asked for them)."""
     if not found or not found["examples"]:
         return []
-    share = round(100 * found["share"])
-    lines = [paint(f"      how other filers say it (met by {share}% of {found['filers']} "
-                   "filers in the corpus):", "dim")]
+    from linter.precedents import cite, share_words
+
+    lines = [paint(f"      how other filers say it ({share_words(found)}):", "dim")]
     for ex in found["examples"]:
         lines.append(f"        \"{ex['text']}\"")
-        lines.append(paint(f"          {ex['company']}, Form {ex['form']}, fiscal "
-                           f"{ex['fiscal_year']}, accession {ex['accession']}", "dim"))
+        lines.append(paint(f"          {cite(ex)}", "dim"))
     return lines
 
 

@@ -46,12 +46,13 @@ class State:
     pool: Pool
     limits: Limits = field(default_factory=Limits)
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="disclosure-lint-")))
+    packs: tuple[str, ...] = field(default_factory=lambda: _builtin_packs())
 
-    @property
-    def packs(self) -> tuple[str, ...]:
-        from linter.packs.loader import builtin_packs
 
-        return tuple(builtin_packs())
+def _builtin_packs() -> tuple[str, ...]:
+    from linter.packs.loader import builtin_packs
+
+    return tuple(builtin_packs())
 
 
 def form_page(state: State, message: str = "", status: int = 200) -> HTMLResponse:

@@ -80,10 +80,11 @@ def serve(options: ServeOptions) -> int:
         print(f"disclosure-lint: warning: serving on {options.host}, not only this computer: "
               "anyone who can reach it can upload drafts and read the reports", file=sys.stderr)
     jobs = options.jobs or min(os.cpu_count() or 1, 4)
-    pool = Pool(jobs, tuple(builtin_packs()), options.timeout)
-    state = State(pool, Limits(max_files=options.max_files))
+    packs = tuple(builtin_packs())
+    pool = Pool(jobs, packs, options.timeout)
+    state = State(pool, Limits(max_files=options.max_files), packs=packs)
     # A loopback server answers to its own names only (a DNS-rebinding page cannot use it).
-    hosts = ("localhost", "127.0.0.1") if local and ":" not in options.host else ("*",)
+    hosts = LOOPBACK_NAMES if local and ":" not in options.host else ("*",)
     config = uvicorn.Config(create_app(state, hosts),
                             log_level="warning", access_log=False, server_header=False,
                             lifespan="on")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from linter.inputs import max_bytes
+from linter.inputs import max_bytes, too_large
 
 FIELD_CAP = 64 * 1024  # a form field other than a file or the pasted text (names, a year)
 FILE_FIELDS = ("files", "config")
@@ -173,8 +173,8 @@ class Collector:
 
     def _refusal(self, part: _Part) -> str:
         cap = self.limits.max_bytes
-        if part.size > cap:  # the words of inputs.read_source, so the page says what the CLI says
-            return f"file is {part.size:,} bytes, over the {cap:,}-byte limit"
+        if part.size > cap:  # the page says what the command line says
+            return too_large(part.size, cap)
         if part.name != "config" and len(self.drafts) >= self.limits.max_files:
             return f"not read: at most {self.limits.max_files} files in one review"
         return ""
