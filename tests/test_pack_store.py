@@ -82,12 +82,23 @@ def test_a_broken_cache_entry_means_a_full_read(builtin: Path, tmp_path: Path) -
 def test_a_compile_error_from_a_cached_pack_keeps_its_position(builtin: Path) -> None:
     rule = builtin / "rules" / "absolute-claims.yaml"
     rule.write_text(rule.read_text().replace("{lexicon: absolute}", "{lexicon: absolutes}"))
-    for _ in range(2):  # the second read finds the pack cached (it is valid YAML and schema)
+    for _ in range(2):
         with pytest.raises(PackError) as info:
             load_pack("mini")
         assert "unknown lexicon 'absolutes'" in info.value.message
         assert (info.value.line, info.value.column) == (8, 18)
-    assert read_pack(resolve("mini")).cached
+    assert not read_pack(resolve("mini")).cached  # only a pack that compiled is cached
+
+
+def test_a_cached_pack_that_no_longer_compiles_is_read_in_full(builtin: Path,
+                                                               tmp_path: Path) -> None:
+    expected = [r.id for r in load_pack("mini").rules]
+    [entry] = entries(tmp_path)
+    stored = json.loads(entry.read_text())
+    del stored["compiled"]
+    stored["files"]["rules/absolute-claims.yaml"]["match"] = {"lexicon": "absolutes"}
+    entry.write_text(json.dumps(stored))
+    assert [r.id for r in load_pack("mini").rules] == expected
 
 
 def test_user_packs_are_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,3 +121,21 @@ def test_an_unwritable_cache_folder_is_ignored(builtin: Path, tmp_path: Path) ->
     (tmp_path / "cache").write_text("a file where the folder should be")
     assert [r.id for r in load_pack("mini").rules]
     assert not read_pack(resolve("mini")).cached
+
+
+def test_the_entry_keeps_each_expression_and_a_malformed_one_is_not_trusted(
+        builtin: Path, tmp_path: Path) -> None:
+    from linter.packs.compile import LazyRegex
+
+    first = load_pack("mini")
+    [entry] = entries(tmp_path)
+    stored = json.loads(entry.read_text())
+    records = stored["compiled"]["records"]
+    assert records and all(isinstance(text, str) for text, _anchored, _atoms in records.values())
+    assert all(isinstance(x.regex, LazyRegex) for x in load_pack("mini").lexicons.values())
+    label = next(iter(records))
+    records[label][2] = [[]]  # an alternative of no words would rule out every text
+    entry.write_text(json.dumps(stored))
+    again = load_pack("mini")  # the records are ignored: every expression compiled now
+    assert not any(isinstance(x.regex, LazyRegex) for x in again.lexicons.values())
+    assert [r.id for r in again.rules] == [r.id for r in first.rules]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from linter.errors import PackError
+from linter.packs.atoms import Atoms, atoms
 from linter.packs.conditions import (
     All,
     AnyOf,
@@ -29,9 +31,9 @@ APOSTROPHES = "['\u2019]"  # Word turns ' into a right single quotation mark
 _APOSTROPHE = re.compile(APOSTROPHES)
 
 
-@dataclass(frozen=True)
-class Where:
-    """A value in a YAML file: which file, its positions, and the path inside it."""
+class Where(NamedTuple):
+    """A value in a YAML file: which file, its positions, and the path inside it (a plain
+    tuple: a pack makes thousands of them, one per value it compiles)."""
 
     file: str
     doc: Positioned
@@ -47,6 +49,7 @@ class Where:
         return PackError(self.file, f"{message} (at {format_path(self.at)})", line, col)
 
 
+@functools.cache
 def _options() -> Any:
     import re2
 
@@ -85,15 +88,20 @@ def _escape(word: str) -> str:
     return APOSTROPHES.join(re2.escape(run) for run in _APOSTROPHE.split(word))
 
 
-def compile_lexicon(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],
-                    where: Where) -> Regex:
+def lexicon_source(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],
+                   where: Where) -> str:
     """One combined alternation per lexicon. Each pattern was compiled alone when its pack was
     read (``check_lexicon_patterns``), so that a bad one is reported at its own line."""
     ordered = sorted({t for t, _ in terms}, key=len, reverse=True)  # longest term wins
     parts = [term_pattern(t) for t in ordered] + [f"(?:{p})" for p, _ in patterns]
     if not parts:
         raise where.error("lexicon has no terms or patterns")
-    return compile_regex("|".join(parts), where)
+    return "|".join(parts)
+
+
+def compile_lexicon(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],
+                    where: Where) -> Regex:
+    return compile_regex(lexicon_source(terms, patterns, where), where)
 
 
 def check_lexicon_patterns(file: str, doc: Positioned) -> None:
@@ -106,11 +114,74 @@ def check_lexicon_patterns(file: str, doc: Positioned) -> None:
                 compile_regex(pattern, here.child("lexicons", name, key, i))
 
 
+class LazyRegex:
+    """An RE2 expression compiled when first used. Only for the expressions of a pack from
+    the cache, each of which compiled when the pack was stored, so compiling cannot fail."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: Regex | None = None
+
+    def _regex(self) -> Regex:
+        if self._compiled is None:
+            import re2
+
+            self._compiled = re2.compile(self.pattern, _options())
+        return self._compiled
+
+    def search(self, text: str) -> Any:
+        return self._regex().search(text)
+
+    def finditer(self, text: str) -> Any:
+        return self._regex().finditer(text)
+
+
+# What the cache keeps of each expression, by its label: source, anchored, atoms (or None).
+Record = tuple[str, bool, Atoms | None]
+
+
+class Expressions:
+    """The Match of each lexicon, term and pattern of one pack, made once per label.
+
+    A pack read from its files has every expression compiled now, so that an error names its
+    line, and (when it is to be cached) ``records`` what the cache keeps of each. A pack from
+    the cache is given those records: nothing is parsed or compiled until a text needs it,
+    and a lexicon none of whose atoms occurs in a section is never compiled at all."""
+
+    def __init__(self, recorded: dict[str, Record] | None = None, record: bool = False) -> None:
+        self.recorded = recorded or {}
+        self.record = record
+        self.records: dict[str, Record] = {}
+        self._made: dict[str, Match] = {}
+
+    def match(self, label: str, source: Callable[[], str], where: Where) -> Match:
+        made = self._made.get(label)
+        if made is not None:
+            return made
+        known = self.recorded.get(label)
+        if known is not None:
+            text, is_anchored, found = known
+            made = Match(label, LazyRegex(text), prefilter=not is_anchored, atoms=found)
+        else:
+            text = source()
+            regex = compile_regex(text, where)
+            found = atoms(text) if self.record else None
+            made = Match(label, regex, prefilter=not anchored(text), atoms=found)
+            if self.record:
+                self.records[label] = (text, not made.prefilter, found)
+        self._made[label] = made
+        return made
+
+
 class ConditionCompiler:
     """Turns a condition mapping into a Condition, resolving lexicons by name."""
 
-    def __init__(self, lexicons: dict[str, Regex]) -> None:
+    def __init__(self, lexicons: dict[str, Match],
+                 expressions: Expressions | None = None) -> None:
         self.lexicons = lexicons
+        self.expressions = expressions or Expressions()
 
     def compile(self, data: dict[str, Any], where: Where) -> Condition:
         ops = [k for k in data if k in OPERATORS]
@@ -127,11 +198,11 @@ class ConditionCompiler:
         if op == "lexicon":
             if value not in self.lexicons:
                 raise at.error(f"unknown lexicon {value!r}")
-            return _match(f"lexicon:{value}", self.lexicons[value])
+            return self.lexicons[value]
         if op == "term":
-            return _match(f"term:{value}", compile_regex(term_pattern(value), at))
+            return self.expressions.match(f"term:{value}", lambda: term_pattern(value), at)
         if op == "pattern":
-            return _match(f"pattern:{value}", compile_regex(value, at))
+            return self.expressions.match(f"pattern:{value}", lambda: str(value), at)
         if op == "subsection":
             return InSubsection(value)
         if op == "year":
@@ -148,7 +219,3 @@ class ConditionCompiler:
         if op == "none":
             return Not(AnyOf(parts))
         return Near(parts[0], parts[1], int(data.get("within", DEFAULT_NEAR)))
-
-
-def _match(label: str, regex: Regex) -> Match:
-    return Match(label, regex, prefilter=not anchored(regex.pattern))

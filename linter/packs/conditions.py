@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Protocol
 
+from linter.packs.atoms import Atoms, Words, occurs, text_words
+
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
 
@@ -41,6 +43,11 @@ class Shared:
     text: str
     present: dict[str, bool] = field(default_factory=dict)
     fiscal_year: int | None = None  # the document's, for `year` conditions
+
+    @cached_property
+    def words(self) -> Words | None:
+        """The words of ``text``, for the atoms of a Match (see linter.packs.atoms)."""
+        return text_words(self.text)
 
 
 @dataclass
@@ -96,6 +103,9 @@ class Match:
     # False for a pattern with ^, $, \A or \z: "^none" matches the sentence "None." but not
     # the section text around it, so the section-wide pre-check could wrongly rule it out.
     prefilter: bool = field(default=True, compare=False)
+    # The words every match contains (one alternative of them), when known: a section
+    # without them is ruled out without running (or even compiling) the expression.
+    atoms: Atoms | None = field(default=None, compare=False)
 
     def spans(self, passage: Passage) -> Spans | None:
         if self.label in passage.memo:
@@ -103,13 +113,19 @@ class Match:
         shared = passage.shared
         if shared is not None and self.prefilter:
             if self.label not in shared.present:
-                shared.present[self.label] = self.regex.search(shared.text) is not None
+                shared.present[self.label] = self._occurs_in(shared)
             if not shared.present[self.label]:
                 passage.memo[self.label] = None
                 return None
         found = tuple(m.span() for m in self.regex.finditer(passage.text) if m.end() > m.start())
         passage.memo[self.label] = found or None
         return found or None
+
+    def _occurs_in(self, shared: Shared) -> bool:
+        words = shared.words if self.atoms is not None else None
+        if self.atoms is not None and words is not None and not occurs(self.atoms, words):
+            return False
+        return self.regex.search(shared.text) is not None
 
 
 @dataclass(frozen=True)

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.errors import PackError
 from linter.packs.compile import (
     ConditionCompiler,
+    Expressions,
     Where,
     check_lexicon_patterns,
-    compile_lexicon,
+    lexicon_source,
 )
-from linter.packs.conditions import Condition
+from linter.packs.conditions import Condition, Match
 from linter.packs.model import Lexicon, Pack, Rule
 from linter.packs.schema import validate
 from linter.packs.yamlpos import Positioned, load_yaml
 from linter.resources import data_dir
 from linter.results import Severity
+
+if TYPE_CHECKING:
+    from linter.packs.compile import Record
 
 MAX_FILE = 1024 * 1024  # a rule file is a few KB; refuse anything absurd before parsing it
 
@@ -33,6 +38,9 @@ class RawPack:
     rules: list[tuple[str, Positioned]]
     base: RawPack | None = None
     cached: bool = False  # read from the cache: plain data, no positions
+    key: str | None = None  # its cache key (built-in packs only)
+    # from its cache entry: the records of its expressions, and the chain they were made with
+    compiled: tuple[str, dict[str, Record]] | None = None
 
     @property
     def data(self) -> dict[str, Any]:
@@ -80,19 +88,54 @@ def read_text(path: Path) -> str:
 
 
 def load(pack_yaml: Path, use_cache: bool = True) -> Pack:
-    """Read, check and compile a pack. A pack read from the cache has no positions, so if it
-    fails to compile (the compiler changed since) it is read again in full for the error."""
+    """Read, check and compile a pack. A built-in pack whose whole chain comes from the cache
+    with the records of its expressions compiles each expression only when a text needs it;
+    otherwise every expression is compiled now and, for a built-in pack, the pack is cached
+    once it has compiled. A pack read from the cache has no positions, so if it fails to
+    compile (the compiler changed since) it is read again in full for the error."""
     raw = read_pack(pack_yaml, use_cache=use_cache)
+    chain = _chain(raw)
+    recorded = raw.compiled[1] if raw.compiled and raw.compiled[0] == chain else None
+    expressions = Expressions(recorded, record=chain is not None and recorded is None)
     try:
-        return compile_pack(raw)
+        pack = compile_pack(raw, expressions)
     except PackError:
         if not _any_cached(raw):
             raise
-    return compile_pack(read_pack(pack_yaml, use_cache=False))
+        return compile_pack(read_pack(pack_yaml, use_cache=False))
+    if chain is not None and recorded is None:
+        _store(raw, (chain, expressions.records))
+    return pack
 
 
 def _any_cached(raw: RawPack | None) -> bool:
     return raw is not None and (raw.cached or _any_cached(raw.base))
+
+
+def _chain(raw: RawPack | None) -> str | None:
+    """The cache keys of a pack and the packs it extends, or None if one has none."""
+    keys = []
+    while raw is not None:
+        if raw.key is None:
+            return None
+        keys.append(raw.key)
+        raw = raw.base
+    return "\n\n".join(keys)
+
+
+def _store(raw: RawPack, compiled: tuple[str, dict[str, Record]]) -> None:
+    """Cache a pack that compiled, with its expressions, and each pack it extends that did
+    not come from the cache."""
+    from linter.packs import cache
+
+    top: RawPack | None = raw
+    while top is not None:
+        if top.key is not None and (top is raw or not top.cached):
+            pack_yaml = Path(top.file)
+            files = {_name(pack_yaml, pack_yaml): top.data,
+                     **{_name(pack_yaml, Path(f)): d.data for f, d in top.rules}}
+            cache.store(pack_yaml, top.key, files, compiled if top is raw else None)
+        top = top.base
 
 
 def read_pack(pack_yaml: Path, seen: tuple[Path, ...] = (), use_cache: bool = True) -> RawPack:
@@ -103,17 +146,11 @@ def read_pack(pack_yaml: Path, seen: tuple[Path, ...] = (), use_cache: bool = Tr
         chain = " -> ".join(str(p) for p in (*seen, pack_yaml))
         raise PackError(str(pack_yaml), f"packs extend each other in a cycle: {chain}")
     files = [pack_yaml, *sorted((pack_yaml.parent / "rules").glob("*.y*ml"))]
-    texts = {_name(pack_yaml, f): read_text(f) for f in files}
-    key = _cache_key(pack_yaml, texts) if use_cache else None
+    key = _cache_key(pack_yaml, files) if use_cache else None
     raw = _from_cache(pack_yaml, files, key) if key else None
     if raw is None:
-        raw = _check(pack_yaml, files, texts)
-        if key:
-            from linter.packs import cache
-
-            cache.store(pack_yaml, key, {_name(pack_yaml, Path(raw.file)): raw.data,
-                                         **{_name(pack_yaml, Path(f)): d.data
-                                            for f, d in raw.rules}})
+        raw = _check(pack_yaml, files, {_name(pack_yaml, f): read_text(f) for f in files})
+    raw.key = key
     extends = raw.data.get("extends")
     if extends:
         try:
@@ -151,7 +188,7 @@ def _check(pack_yaml: Path, files: list[Path], texts: dict[str, str]) -> RawPack
     return RawPack(str(pack_yaml), doc, rules)
 
 
-def _cache_key(pack_yaml: Path, texts: dict[str, str]) -> str | None:
+def _cache_key(pack_yaml: Path, files: list[Path]) -> str | None:
     """The cache key of a built-in pack; None for any other pack (always read in full)."""
     from linter.packs import cache
 
@@ -162,7 +199,7 @@ def _cache_key(pack_yaml: Path, texts: dict[str, str]) -> str | None:
     if pack_yaml.parent.parent != rules or cache.folder() is None:
         return None
     try:
-        return cache.key(texts, rules / "pack.schema.json")
+        return cache.key(files, rules / "pack.schema.json")
     except OSError:
         return None
 
@@ -173,11 +210,13 @@ def _from_cache(pack_yaml: Path, files: list[Path], key: str) -> RawPack | None:
     stored = cache.load(pack_yaml, key)
     if stored is None:
         return None
-    data = [stored.get(_name(pack_yaml, f)) for f in files]
+    data = [stored.files.get(_name(pack_yaml, f)) for f in files]
     if not all(isinstance(d, dict) for d in data):
         return None
     rules = [(str(f), Positioned(d, {}, {})) for f, d in zip(files[1:], data[1:], strict=True)]
-    return RawPack(str(pack_yaml), Positioned(data[0], {}, {}), rules, cached=True)
+    compiled = (stored.chain, stored.records) if stored.chain and stored.records else None
+    return RawPack(str(pack_yaml), Positioned(data[0], {}, {}), rules, cached=True,
+                   compiled=compiled)
 
 
 @dataclass
@@ -240,15 +279,20 @@ def _lexicon_sources(merged: _Merged, name: str, seen: tuple[str, ...]
     return terms, patterns
 
 
-def compile_pack(raw: RawPack) -> Pack:
-    """Merge the extends chain and compile every lexicon, pattern and condition once."""
+def compile_pack(raw: RawPack, expressions: Expressions | None = None) -> Pack:
+    """Merge the extends chain and compile every lexicon, pattern and condition once (see
+    Expressions for when each expression is compiled)."""
+    expressions = expressions or Expressions()
     merged = _merge(raw)
-    lexicons = {}
+    lexicons, matches = {}, {}
     for name, at in merged.lexicon_at.items():
         terms, patterns = _lexicon_sources(merged, name, ())
+        match: Match = expressions.match(
+            f"lexicon:{name}", functools.partial(lexicon_source, terms, patterns, at), at)
+        matches[name] = match
         lexicons[name] = Lexicon(name, tuple(t for t, _ in terms), tuple(p for p, _ in patterns),
-                                 compile_lexicon(terms, patterns, at))
-    compiler = ConditionCompiler({name: lex.regex for name, lex in lexicons.items()})
+                                 match.regex)
+    compiler = ConditionCompiler(matches, expressions)
     rules = tuple(_compile_rule(file, doc, pack_id, merged.overrides.get(rid, {}), compiler)
                   for rid, (file, doc, pack_id) in merged.rules.items())
     _check_references(rules, merged)
