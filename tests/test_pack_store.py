@@ -125,16 +125,17 @@ def test_an_unwritable_cache_folder_is_ignored(builtin: Path, tmp_path: Path) ->
 
 def test_the_entry_keeps_each_expression_and_a_malformed_one_is_not_trusted(
         builtin: Path, tmp_path: Path) -> None:
-    from linter.packs.compile import LazyRegex
+    from linter.packs.lazy import LazyRegex
 
     first = load_pack("mini")
     [entry] = entries(tmp_path)
     stored = json.loads(entry.read_text())
     records = stored["compiled"]["records"]
-    assert records and all(isinstance(text, str) for text, _anchored, _atoms in records.values())
+    assert records and all(isinstance(source, str) and isinstance(gate, dict)
+                           for parts, _anchored, gate in records.values() for source in parts)
     assert all(isinstance(x.regex, LazyRegex) for x in load_pack("mini").lexicons.values())
     label = next(iter(records))
-    records[label][2] = [[]]  # an alternative of no words would rule out every text
+    records[label][0] = [["x"]]  # a part that is not an expression
     entry.write_text(json.dumps(stored))
     again = load_pack("mini")  # the records are ignored: every expression compiled now
     assert not any(isinstance(x.regex, LazyRegex) for x in again.lexicons.values())

@@ -2,7 +2,8 @@
 of a text without compiling its RE2 expression.
 
 ``atoms(source)`` gives alternatives, each a set of words, such that every match of the
-expression contains all the words of at least one alternative (None when nothing is known).
+expression contains all the words of at least one alternative (None when nothing is known),
+written ``"w1 w2|w3"`` (compact in the cache, read once per process).
 A word is a run of ASCII letters and digits. Where the expression puts a word boundary on both
 sides of a run (``\\b``, ``\\s``, ``\\W``, an ASCII character that is not a letter or digit,
 the start or end of the text) the text must hold it as a whole word (``word``); with a boundary
@@ -33,10 +34,11 @@ else:
     from re import _constants as sre
     from re import _parser
 
-Atoms = tuple[tuple[str, ...], ...]
+Atoms = str  # "w1 w2|w3": alternatives separated by "|", words by " "
 Dnf = frozenset[frozenset[str]]  # alternatives, each the words all of which a match holds
 MIN_PART = 3  # a shorter start or end of a word is in almost every text
-MAX_ALTERNATIVES = 256  # beyond, each alternative is cut to its longest word
+MAX_ALTERNATIVES = 256  # inside an expression; beyond, each is cut to its longest word
+MAX_TOP = 4096  # the alternatives of a whole expression (a lexicon: one or more per term)
 FOLDS_TO_ASCII = "\u212a\u017f"  # KELVIN SIGN, LATIN SMALL LETTER LONG S
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -55,11 +57,13 @@ class Words(NamedTuple):
     backwards: list[str]
 
     def has(self, atom: str) -> bool:
+        if atom in self.whole:
+            return True
         if atom.endswith("*"):
             return _starts(self.forwards, atom[:-1])
         if atom.startswith("*"):
             return _starts(self.backwards, atom[:0:-1])
-        return atom in self.whole
+        return False
 
 
 def _starts(ordered: list[str], prefix: str) -> bool:
@@ -75,23 +79,19 @@ def text_words(text: str) -> Words | None:
     return Words(whole, sorted(whole), sorted(w[::-1] for w in whole))
 
 
-def occurs(found: Atoms, words: Words) -> bool:
-    """Whether a text with these words may match an expression with these atoms."""
-    return any(all(words.has(w) for w in alternative) for alternative in found)
-
-
 def atoms(source: str) -> Atoms | None:
     """The alternatives of whole words one of which every match of ``source`` holds, or None
     if unknown. The rarest-looking (longest) word of each alternative comes first."""
     if "[:" in source:
         return None
     try:
-        found = _Reader().alternatives(list(_parser.parse(source).data), False, False)
+        found = _Reader().alternatives(list(_parser.parse(source).data), False, False, top=True)
     except Exception:  # a private parser: any surprise means "not known"
         return None
     if not found:
         return None
-    return tuple(sorted(tuple(sorted(a, key=lambda w: (-len(w.strip("*")), w))) for a in found))
+    return "|".join(sorted(" ".join(sorted(a, key=lambda w: (-len(w.strip("*")), w)))
+                           for a in found))
 
 
 class _Reader:
@@ -104,9 +104,12 @@ class _Reader:
     def __init__(self) -> None:
         self.budget = 4 * MAX_ALTERNATIVES  # sequences made by distributing, in all
 
-    def alternatives(self, items: list[tuple[Any, Any]], left: bool, right: bool) -> Dnf | None:
+    def alternatives(self, items: list[tuple[Any, Any]], left: bool, right: bool,
+                     top: bool = False) -> Dnf | None:
         """What a sequence requires; ``left``/``right``: a word boundary lies just outside.
-        None when it requires nothing known."""
+        None when it requires nothing known. The whole expression (``top``: a lexicon's
+        terms, say) may keep more alternatives than a part of it."""
+        most = MAX_TOP if top else MAX_ALTERNATIVES
         items = _spliced(items)
         for i, (op, value) in enumerate(items):
             branches = _branches(op, value)
@@ -121,10 +124,11 @@ class _Reader:
                 if not found:
                     return None
                 union |= found
-            return _simplest(union)
-        return self._in_place(items, left, right)
+            return _simplest(union, most)
+        return self._in_place(items, left, right, most)
 
-    def _in_place(self, items: list[tuple[Any, Any]], left: bool, right: bool) -> Dnf | None:
+    def _in_place(self, items: list[tuple[Any, Any]], left: bool, right: bool,
+                  most: int) -> Dnf | None:
         words: set[str] = set()
         parts: list[Dnf] = []
         i = 0
@@ -145,7 +149,7 @@ class _Reader:
             branches = _branches(op, value)
             if branches is not None:
                 before, after = _bounded(items, i - 1, -1, left), _bounded(items, i + 1, 1, right)
-                found = self._any_of(branches, before, after)
+                found = _simplest(self.union(branches, before, after), most)
                 if found:
                     parts.append(found)
             elif op in _REPEATS and value[0] >= 1:
@@ -158,24 +162,28 @@ class _Reader:
             parts.append(frozenset([frozenset(words)]))
         return _all_of(parts)
 
-    def _any_of(self, branches: list[list[tuple[Any, Any]]], left: bool,
-                right: bool) -> Dnf | None:
+    def union(self, branches: list[list[tuple[Any, Any]]], left: bool,
+              right: bool) -> set[frozenset[str]] | None:
         union: set[frozenset[str]] = set()
         for branch in branches:
             found = self.alternatives(branch, left, right)
             if not found:
                 return None  # one alternative requires nothing: the whole requires nothing
             union |= found
-        return _simplest(union)
+        return union
 
 
-def _simplest(union: set[frozenset[str]]) -> Dnf | None:
+def _simplest(union: set[frozenset[str]] | None, most: int = MAX_ALTERNATIVES) -> Dnf | None:
     """The alternatives without those that hold another (implied by it), and at most
-    MAX_ALTERNATIVES of them: beyond, each is cut to its longest word."""
-    if len(union) > MAX_ALTERNATIVES:
+    ``most`` of them: beyond, each is cut to its longest word."""
+    if union is None:
+        return None
+    if len(union) > most:
         union = {frozenset([max(a, key=lambda w: (len(w.strip("*")), w))]) for a in union}
-        if len(union) > MAX_ALTERNATIVES:
+        if len(union) > most:
             return None
+    if len(union) > MAX_ALTERNATIVES:
+        return frozenset(union)  # too many to compare pairwise; each check is cheap anyway
     ordered = sorted(union, key=len)
     kept: list[frozenset[str]] = []
     for alternative in ordered:

@@ -97,16 +97,11 @@ def _records(value: Any) -> dict[str, Record] | None:
         return None
     records: dict[str, Record] = {}
     for label, record in value.items():
-        if not (isinstance(record, list) and len(record) == 3 and isinstance(record[0], str)
-                and isinstance(record[1], bool)):
+        if not (isinstance(record, list) and len(record) == 3 and isinstance(record[0], list)
+                and record[0] and all(isinstance(part, str) for part in record[0])
+                and isinstance(record[1], bool) and isinstance(record[2], dict)):
             return None
-        found = record[2]
-        if found is not None and not (isinstance(found, list) and found and all(
-                isinstance(a, list) and a and all(isinstance(w, str) and w for w in a)
-                for a in found)):
-            return None
-        records[label] = (record[0], record[1],
-                          None if found is None else tuple(tuple(a) for a in found))
+        records[label] = (tuple(record[0]), record[1], record[2])  # a bad gate: the whole
     return records
 
 
@@ -122,8 +117,8 @@ def store(pack_yaml: Path, wanted: str, files: dict[str, Any],
     if compiled is not None:
         chain, records = compiled
         stored["compiled"] = {"chain": chain, "records": {
-            label: [text, is_anchored, None if found is None else [list(a) for a in found]]
-            for label, (text, is_anchored, found) in records.items()}}
+            label: [list(parts), is_anchored, gate] for label, (parts, is_anchored, gate)
+            in records.items()}}
     try:
         blob = json.dumps(stored, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from linter.errors import PackError
-from linter.packs.atoms import Atoms, atoms
+from linter.packs.atoms import atoms
 from linter.packs.conditions import (
     All,
     AnyOf,
@@ -22,6 +21,7 @@ from linter.packs.conditions import (
     Year,
     anchored,
 )
+from linter.packs.lazy import Gate, LazyRegex, gate_of, options
 from linter.packs.yamlpos import Path_, Positioned
 
 OPERATORS = ("lexicon", "term", "pattern", "all", "any", "none", "not", "near", "subsection",
@@ -49,22 +49,12 @@ class Where(NamedTuple):
         return PackError(self.file, f"{message} (at {format_path(self.at)})", line, col)
 
 
-@functools.cache
-def _options() -> Any:
-    import re2
-
-    options = re2.Options()
-    options.case_sensitive = False
-    options.log_errors = False
-    return options
-
-
 def compile_regex(pattern: str, where: Where) -> Regex:
     """RE2 only: linear time, so no pattern in a user pack can hang the linter."""
     import re2
 
     try:
-        regex: Regex = re2.compile(pattern, _options())
+        regex: Regex = re2.compile(pattern, options())
     except re2.error as exc:
         reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise where.error(f"bad pattern {pattern!r}: {reason} (RE2 syntax: no lookaround, "
@@ -88,20 +78,21 @@ def _escape(word: str) -> str:
     return APOSTROPHES.join(re2.escape(run) for run in _APOSTROPHE.split(word))
 
 
-def lexicon_source(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],
-                   where: Where) -> str:
-    """One combined alternation per lexicon. Each pattern was compiled alone when its pack was
-    read (``check_lexicon_patterns``), so that a bad one is reported at its own line."""
+def lexicon_parts(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],
+                  where: Where) -> list[str]:
+    """The alternatives of a lexicon's one combined alternation. Each pattern was compiled
+    alone when its pack was read (``check_lexicon_patterns``), so that a bad one is reported
+    at its own line."""
     ordered = sorted({t for t, _ in terms}, key=len, reverse=True)  # longest term wins
     parts = [term_pattern(t) for t in ordered] + [f"(?:{p})" for p, _ in patterns]
     if not parts:
         raise where.error("lexicon has no terms or patterns")
-    return "|".join(parts)
+    return parts
 
 
 def compile_lexicon(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],
                     where: Where) -> Regex:
-    return compile_regex(lexicon_source(terms, patterns, where), where)
+    return compile_regex("|".join(lexicon_parts(terms, patterns, where)), where)
 
 
 def check_lexicon_patterns(file: str, doc: Positioned) -> None:
@@ -114,32 +105,10 @@ def check_lexicon_patterns(file: str, doc: Positioned) -> None:
                 compile_regex(pattern, here.child("lexicons", name, key, i))
 
 
-class LazyRegex:
-    """An RE2 expression compiled when first used. Only for the expressions of a pack from
-    the cache, each of which compiled when the pack was stored, so compiling cannot fail."""
-
-    __slots__ = ("_compiled", "pattern")
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        self._compiled: Regex | None = None
-
-    def _regex(self) -> Regex:
-        if self._compiled is None:
-            import re2
-
-            self._compiled = re2.compile(self.pattern, _options())
-        return self._compiled
-
-    def search(self, text: str) -> Any:
-        return self._regex().search(text)
-
-    def finditer(self, text: str) -> Any:
-        return self._regex().finditer(text)
-
-
-# What the cache keeps of each expression, by its label: source, anchored, atoms (or None).
-Record = tuple[str, bool, Atoms | None]
+# What the cache keeps of each expression, by its label: its alternatives (a lexicon's
+# terms and patterns; a term or pattern is one), whether it is anchored, and the gate that
+# says from a text's words which alternatives may match it.
+Record = tuple[tuple[str, ...], bool, Gate]
 
 
 class Expressions:
@@ -156,21 +125,23 @@ class Expressions:
         self.records: dict[str, Record] = {}
         self._made: dict[str, Match] = {}
 
-    def match(self, label: str, source: Callable[[], str], where: Where) -> Match:
+    def match(self, label: str, parts: Callable[[], list[str]], where: Where) -> Match:
+        """The Match of ``label``, whose expression is the alternation of ``parts``."""
         made = self._made.get(label)
         if made is not None:
             return made
         known = self.recorded.get(label)
         if known is not None:
-            text, is_anchored, found = known
-            made = Match(label, LazyRegex(text), prefilter=not is_anchored, atoms=found)
+            alternatives, is_anchored, gate = known
+            made = Match(label, LazyRegex(alternatives, gate), prefilter=not is_anchored)
         else:
-            text = source()
+            sources = parts()
+            text = "|".join(sources)
             regex = compile_regex(text, where)
-            found = atoms(text) if self.record else None
-            made = Match(label, regex, prefilter=not anchored(text), atoms=found)
+            made = Match(label, regex, prefilter=not anchored(text))
             if self.record:
-                self.records[label] = (text, not made.prefilter, found)
+                gate = gate_of([atoms(s) for s in sources])
+                self.records[label] = (tuple(sources), not made.prefilter, gate)
         self._made[label] = made
         return made
 
@@ -200,9 +171,9 @@ class ConditionCompiler:
                 raise at.error(f"unknown lexicon {value!r}")
             return self.lexicons[value]
         if op == "term":
-            return self.expressions.match(f"term:{value}", lambda: term_pattern(value), at)
+            return self.expressions.match(f"term:{value}", lambda: [term_pattern(value)], at)
         if op == "pattern":
-            return self.expressions.match(f"pattern:{value}", lambda: str(value), at)
+            return self.expressions.match(f"pattern:{value}", lambda: [str(value)], at)
         if op == "subsection":
             return InSubsection(value)
         if op == "year":

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Protocol
 
-from linter.packs.atoms import Atoms, Words, occurs, text_words
+from linter.packs.atoms import Words, text_words
+from linter.packs.lazy import LazyRegex
 
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
@@ -43,6 +44,7 @@ class Shared:
     text: str
     present: dict[str, bool] = field(default_factory=dict)
     fiscal_year: int | None = None  # the document's, for `year` conditions
+    regexes: dict[str, Regex | None] = field(default_factory=dict)  # see Match._regex
 
     @cached_property
     def words(self) -> Words | None:
@@ -101,31 +103,43 @@ class Match:
     label: str
     regex: Regex = field(compare=False)
     # False for a pattern with ^, $, \A or \z: "^none" matches the sentence "None." but not
-    # the section text around it, so the section-wide pre-check could wrongly rule it out.
+    # the section text around it, so the section-wide search could wrongly rule it out (its
+    # words still must be there: a passage's start and end are word boundaries there too).
     prefilter: bool = field(default=True, compare=False)
-    # The words every match contains (one alternative of them), when known: a section
-    # without them is ruled out without running (or even compiling) the expression.
-    atoms: Atoms | None = field(default=None, compare=False)
 
     def spans(self, passage: Passage) -> Spans | None:
         if self.label in passage.memo:
             return passage.memo[self.label]
         shared = passage.shared
-        if shared is not None and self.prefilter:
+        if shared is not None and (self.prefilter or isinstance(self.regex, LazyRegex)):
             if self.label not in shared.present:
                 shared.present[self.label] = self._occurs_in(shared)
             if not shared.present[self.label]:
                 passage.memo[self.label] = None
                 return None
-        found = tuple(m.span() for m in self.regex.finditer(passage.text) if m.end() > m.start())
+        regex = self._regex(shared)
+        if regex is None:
+            passage.memo[self.label] = None
+            return None
+        found = tuple(m.span() for m in regex.finditer(passage.text) if m.end() > m.start())
         passage.memo[self.label] = found or None
         return found or None
 
     def _occurs_in(self, shared: Shared) -> bool:
-        words = shared.words if self.atoms is not None else None
-        if self.atoms is not None and words is not None and not occurs(self.atoms, words):
-            return False
-        return self.regex.search(shared.text) is not None
+        """Whether the expression may match in a passage of the scope: the words it needs
+        are in the scope's text (a passage's words are), and, unless it is anchored (``^``
+        holds at the start of a passage, not of the scope's text), it matches there."""
+        regex = self._regex(shared)
+        return regex is not None and (not self.prefilter or regex.search(shared.text) is not None)
+
+    def _regex(self, shared: Shared | None) -> Regex | None:
+        """The expression, or for a passage of a scope the part of it that may match there
+        (None: no part may), chosen once per scope."""
+        if shared is None or not isinstance(self.regex, LazyRegex):
+            return self.regex
+        if self.label not in shared.regexes:
+            shared.regexes[self.label] = self.regex.within(shared.words)
+        return shared.regexes[self.label]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from linter.packs.compile import (
     Expressions,
     Where,
     check_lexicon_patterns,
-    lexicon_source,
+    lexicon_parts,
 )
 from linter.packs.conditions import Condition, Match
 from linter.packs.model import Lexicon, Pack, Rule
@@ -288,7 +288,7 @@ def compile_pack(raw: RawPack, expressions: Expressions | None = None) -> Pack:
     for name, at in merged.lexicon_at.items():
         terms, patterns = _lexicon_sources(merged, name, ())
         match: Match = expressions.match(
-            f"lexicon:{name}", functools.partial(lexicon_source, terms, patterns, at), at)
+            f"lexicon:{name}", functools.partial(lexicon_parts, terms, patterns, at), at)
         matches[name] = match
         lexicons[name] = Lexicon(name, tuple(t for t, _ in terms), tuple(p for p, _ in patterns),
                                  match.regex)
