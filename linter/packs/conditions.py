@@ -221,17 +221,24 @@ _OPENER = re.compile(
     r"specifically|currently|today|overall|similarly|importantly|ultimately|finally|"
     r"notwithstanding|following|during|after|before|once|when|where|if|upon)\b[^,]{0,160},\s*",
     re.IGNORECASE)
-# Words that end a subject: auxiliaries and the verbs these sections use (fixed, linear).
-_VERB = re.compile(
-    r"(?:is|are|was|were|has|have|had|will|may|shall|can|could|would|should|must|does|do|did|"
-    r"oversees?|oversaw|overseeing|receives?|reviews?|provides?|reports?|maintains?|meets?|"
-    r"discuss(?:es)?|monitors?|retains?|delegates?|considers?|evaluates?|assess(?:es)?|"
-    r"approves?|holds?|exercises?|takes?|engages?|manages?|leads?|directs?|governs?|"
-    r"supervises?|performs?|conducts?|serves?|plays?|remains?|continues?|keeps?|gets?|"
-    r"briefs?|updates?|informs?|advises?|works?|uses?|relies?|helps?|includes?|comprises?|"
-    r"consists?|chairs?|sets?|establishes?|implements?|ensures?|regularly|periodically|"
-    r"annually|quarterly|also|actively|ultimately|generally|primarily)$",
-    re.IGNORECASE)
+# Words that end a subject: auxiliaries and the verbs these sections use.
+_VERBS = frozenset((
+    "is", "are", "was", "were", "has", "have", "had", "will", "may", "shall", "can", "could",
+    "would", "should", "must", "does", "do", "did", "oversee", "oversees", "oversaw",
+    "overseeing", "receive", "receives", "review", "reviews", "provide", "provides", "report",
+    "reports", "maintain", "maintains", "meet", "meets", "discuss", "discusses", "monitor",
+    "monitors", "retain", "retains", "delegate", "delegates", "consider", "considers", "evaluate",
+    "evaluates", "assess", "assesses", "approve", "approves", "hold", "holds", "exercise",
+    "exercises", "take", "takes", "engage", "engages", "manage", "manages", "lead", "leads",
+    "direct", "directs", "govern", "governs", "supervise", "supervises", "perform", "performs",
+    "conduct", "conducts", "serve", "serves", "play", "plays", "remain", "remains", "continue",
+    "continues", "keep", "keeps", "get", "gets", "brief", "briefs", "update", "updates", "inform",
+    "informs", "advise", "advises", "work", "works", "use", "uses", "relies", "help", "helps",
+    "include", "includes", "comprise", "comprises", "consist", "consists", "chair", "chairs",
+    "set", "sets", "establishes", "implement", "implements", "ensure", "ensures", "regularly",
+    "periodically", "annually", "quarterly", "also", "actively", "ultimately", "generally",
+    "primarily"
+))
 _SUBJECT_WORDS = 8
 
 
@@ -241,7 +248,7 @@ def subject_span(text: str) -> Span:
     words = list(_WORD.finditer(text, start))
     end = start
     for word in words[:_SUBJECT_WORDS]:
-        if _VERB.match(word.group()) and word.start() > start:
+        if word.group().lower() in _VERBS and word.start() > start:
             break
         end = word.end()
     return start, end
