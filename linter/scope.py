@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from linter.model import Block, BlockKind, Document, Scope, Section
+from linter.signatures import with_signature_date
 
 ITEM_FORMS = {"1C": "10-K", "16K": "20-F", "1.05": "8-K"}
 _FORM_ITEMS = {"10-K": "1C", "20-F": "16K", "8-K": "1.05"}
@@ -48,6 +49,18 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SHORT = 100  # a heading-like line: short, or marked as a heading by its parser
 _SPLIT_TITLE_WORDS = 6
 _MIN_BODY_CHARS = 150  # a table-of-contents entry has (next to) nothing before the next item
+
+
+def locate_section(document: Document) -> Document:
+    """The scope of any report: its Item 1C / 16K / 1.05 (``locate``), else an incident
+    report's body (a 6-K, an Item 8.01); and the date it was signed, when the text shows it."""
+    document = with_signature_date(locate(document))
+    scope, form = document.scope, (document.form or "").upper()
+    if scope is not None and scope.item in ITEM_FORMS and form not in ("8-K", "6-K"):
+        return document  # the item of a report that is no (possibly amended) incident report
+    from linter.incident import locate_report
+
+    return locate_report(document)
 
 
 def locate(document: Document) -> Document:
