@@ -13,6 +13,8 @@ from linter.signatures import with_signature_date
 ITEM_FORMS = {"1C": "10-K", "16K": "20-F", "1.05": "8-K"}
 _FORM_ITEMS = {"10-K": "1C", "20-F": "16K", "8-K": "1.05"}
 _ITEMS = ("1C", "16K", "1.05")
+# incident reports amended (a 10-K/A or 20-F/A amends an annual report: nothing to pair)
+AMENDMENT_FORMS = ("8-K/A", "6-K/A")
 
 # Where an item heading starts; NBSPs are already spaces in block text, but not in every
 # parser's, so \s and a leading run of punctuation ("**", "§", "•") are allowed.
@@ -61,6 +63,12 @@ def locate_section(document: Document) -> Document:
     from linter.incident import locate_report
 
     return locate_report(document)
+
+
+def is_amendment(form: str | None) -> bool:
+    """Does ``form`` amend an incident report (``linter.amendments`` pairs it with its
+    original)?"""
+    return (form or "").upper() in AMENDMENT_FORMS
 
 
 def locate(document: Document) -> Document:
