@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from linter.inputs import Source, decode
 from linter.model import Anchor, Block, BlockKind, Comment, Document, Location
@@ -69,12 +68,12 @@ def heads_prose(title: str, following: str) -> bool:
     return _title_case(title.split()) or not is_short_title(following)
 
 
-@dataclass
 class BlockBuilder:
     """Accumulates blocks joined by newlines into Document.text, with their anchors."""
 
-    blocks: list[Block] = field(default_factory=list)
-    offset: int = 0
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.offset = 0
 
     def add(self, kind: BlockKind, pieces: Sequence[tuple[str, Location]], level: int = 0) -> None:
         """Add one block made of ``pieces`` (each text with the source location of its first
