@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from linter.model import Document
 
-# A current report is signed and dated the day it is filed: "SIGNATURES … Date: June 13, 2025".
-_SIGNED = re.compile(r"\bsignatures?\b(?:.(?!\bsignatures?\b)){0,4000}?\bdated?\s*:?\s*"
-                     r"([A-Za-z]+\s+\d{1,2}\s*,?\s*\d{4}|\d{1,2}\s+[A-Za-z]+\s+\d{4})",
-                     re.IGNORECASE | re.DOTALL)
+_SIGNATURE = re.compile("signature", re.IGNORECASE)  # in the text of every signature date
 _TAG = re.compile(r"<[^<>]*>")
 _ENTITY_SPACE = re.compile(r"&(?:nbsp|#160|#xa0);", re.IGNORECASE)
 
 
+# A current report is signed and dated the day it is filed: "SIGNATURES … Date: June 13, 2025".
+@cache
+def _signed() -> re.Pattern[str]:
+    """Compiled on first use: a draft has no signatures."""
+    return re.compile(r"\bsignatures?\b(?:.(?!\bsignatures?\b)){0,4000}?\bdated?\s*:?\s*"
+                      r"([A-Za-z]+\s+\d{1,2}\s*,?\s*\d{4}|\d{1,2}\s+[A-Za-z]+\s+\d{4})",
+                      re.IGNORECASE | re.DOTALL)
+
+
 def signature_date(text: str) -> str | None:
     """The date under a report's signatures, as written (``June 13, 2025``)."""
+    if not _SIGNATURE.search(text):
+        return None
     found = None
-    for m in _SIGNED.finditer(text):
+    for m in _signed().finditer(text):
         found = m.group(1)
     return " ".join(found.split()) if found else None
 
