@@ -67,7 +67,7 @@ def locate_section(document: Document) -> Document:
     document = with_signature_date(locate(document))
     scope, form = document.scope, (document.form or "").upper()
     if scope is not None and scope.item in ITEM_FORMS and form not in ("8-K", "6-K"):
-        return document  # the item of a report that is no (possibly amended) incident report
+        return document  # its item found, and no 8-K or 6-K whose cover may mark it amended
     from linter.incident import locate_report
 
     return locate_report(document)
