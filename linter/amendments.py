@@ -13,9 +13,8 @@ from typing import Any
 from linter.model import Document, Sentence
 from linter.packs.model import Pack
 from linter.results import DocumentResult, Finding, Severity
+from linter.scope import is_amendment
 
-# incident reports amended (a 10-K/A or 20-F/A amends an annual report: nothing to pair)
-AMENDMENT_FORMS = ("8-K/A", "6-K/A")
 ANSWERED = "amendment-answers"
 STILL_OPEN = "amendment-still-open"
 _CITATION = "Form 8-K Item 1.05, Instruction 2"
@@ -44,10 +43,6 @@ RULES: dict[str, dict[str, Any]] = {
 # The items of Item 1.05(a), each read with the pack's lexicon of the same name.
 TOPICS = {"nature": "about-nature", "scope": "about-scope", "timing": "about-timing",
           "impact": "about-impact"}
-
-
-def is_amendment(form: str | None) -> bool:
-    return (form or "").upper() in AMENDMENT_FORMS
 
 
 @dataclass(frozen=True)

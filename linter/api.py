@@ -15,6 +15,7 @@ from linter.inputs import read_source
 from linter.model import Document
 from linter.parsers import parse
 from linter.results import DocumentResult, RunResult, SectionInfo
+from linter.scope import locate_section
 
 if TYPE_CHECKING:
     from linter.diff import DiffResult
@@ -68,8 +69,6 @@ def _matches(rel: str, globs: tuple[str, ...]) -> bool:
 
 def load_document(path: str, form: str | None = None, input_format: str | None = None) -> Document:
     """Read, parse and scope one input. Raises InputError for anything unreadable."""
-    from linter.incident import locate_section
-
     source = read_source(path)
     try:
         document = parse(source, input_format)

@@ -16,6 +16,11 @@ from linter.packs.yamlpos import Path_, Positioned
 
 YAML_NAMES = (".disclosure-lint.yaml", ".disclosure-lint.yml")
 TOML_TABLE = "tool.disclosure-lint"
+# Where a [tool.disclosure-lint] table can start: its own header or dotted key
+# (`[tool."disclosure-lint"]`, `tool.disclosure-lint.form = …`), or a `[tool]` table or a
+# `tool = {…}` that may hold it. A pyproject.toml with none of these is another tool's.
+_MAY_HOLD_TABLE = (r"^[ \t\ufeff]*(?:\[\[?[ \t]*)?[\"']?tool[\"']?[ \t]*"
+                   r"(?:\.[ \t]*[\"']?disclosure-lint\b|\]|=)")
 
 
 @dataclass(frozen=True)
@@ -143,9 +148,11 @@ def _read(path: str) -> str:
 
 
 def _load_toml(path: Path, required: bool) -> Config | None:
+    text = _read(str(path))
+    if not required and not re.search(_MAY_HOLD_TABLE, text, re.MULTILINE):
+        return None  # another tool's pyproject.toml: not even parsed
     import tomllib
 
-    text = _read(str(path))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from linter.checks import CHECKS, Hit, ScopeView, Verdict
+from linter.checks import Hit, ScopeView, Verdict, get_check
 from linter.model import Document, Location
 from linter.packs.model import Pack, Rule
 from linter.results import (
@@ -83,7 +83,7 @@ def lint(document: Document, packs: Iterable[Pack],
                 continue
             verdict = Verdict(Status.NOT_APPLICABLE)
             if rule.id in running:
-                outcome = CHECKS["requirement"](rule, view, document)
+                outcome = get_check("requirement")(rule, view, document)
                 verdict = outcome.verdict or verdict
                 if reported:
                     hits.extend((rule, h) for h in outcome.hits)
@@ -95,7 +95,7 @@ def lint(document: Document, packs: Iterable[Pack],
             continue
         informed = dataclasses.replace(view, requirements=verdicts)
         for rule in (r for r in rules if r.kind != "requirement"):
-            hits.extend((rule, h) for h in CHECKS[rule.kind](rule, informed, document).hits)
+            hits.extend((rule, h) for h in get_check(rule.kind)(rule, informed, document).hits)
     findings = _findings(document, hits, config)
     kept, suppressed = apply(document, findings)
     kept.sort(key=lambda f: (f.line, f.column, f.rule))
@@ -114,7 +114,7 @@ def _incorporating(rules: list[Rule], requirements: list[Rule], view: ScopeView,
     marked = document.scope is not None and document.scope.incorporated
     out: list[tuple[Rule, Hit]] = []
     for rule in (r for r in rules if r.incorporates_within is not None):
-        found = CHECKS[rule.kind](rule, view, document).hits
+        found = get_check(rule.kind)(rule, view, document).hits
         if found and (marked or _other_words(view, found) <= (rule.incorporates_within or 0)):
             out.append((rule, found[0]))
     if out and not marked and _discloses(requirements, view, document, [h for _, h in out]):
@@ -131,7 +131,7 @@ def _discloses(requirements: list[Rule], view: ScopeView, document: Document,
     """Does a sentence outside the cross-references meet (or partly meet) a requirement?"""
     pointing = [s for s in view.sentences if any(s.start <= h.start < s.end for h in hits)]
     for rule in requirements:
-        verdict = CHECKS["requirement"](rule, view, document).verdict
+        verdict = get_check("requirement")(rule, view, document).verdict
         if verdict is not None and verdict.status in (Status.MET, Status.PARTIAL) and any(
                 e not in pointing for e in verdict.evidence):
             return True

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from linter.model import Block, BlockKind, Document, Scope, Section
 from linter.scope import ITEM_FORMS, is_boundary
+from linter.scope import locate_section as locate_section  # the pack examples' entry point
 
 # Form 6-K has no items: its cover ends with the Form 20-F / 40-F check box (General
 # Instruction B of Form 6-K), and the report itself runs from there to the signatures.
@@ -32,46 +33,10 @@ _CYBER_INCIDENT = re.compile(
     r"|\bunauthori[sz]ed (?:access|third part(?:y|ies))\b", re.IGNORECASE)
 
 
-# A current report is signed and dated the day it is filed: "SIGNATURES … Date: June 13, 2025".
-_SIGNED = re.compile(r"\bsignatures?\b(?:.(?!\bsignatures?\b)){0,4000}?\bdated?\s*:?\s*"
-                     r"([A-Za-z]+\s+\d{1,2}\s*,?\s*\d{4}|\d{1,2}\s+[A-Za-z]+\s+\d{4})",
-                     re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^<>]*>")
-_ENTITY_SPACE = re.compile(r"&(?:nbsp|#160|#xa0);", re.IGNORECASE)
-
-
-def signature_date(text: str) -> str | None:
-    """The date under a report's signatures, as written (``June 13, 2025``)."""
-    found = None
-    for m in _SIGNED.finditer(text):
-        found = m.group(1)
-    return " ".join(found.split()) if found else None
-
-
-def signature_date_in_source(raw: bytes) -> str | None:
-    """The same, read from an HTML source's last signatures heading on (markup dropped)."""
-    at = raw.lower().rfind(b"signature")
-    if at < 0:
-        return None
-    tail = _ENTITY_SPACE.sub(" ", raw[at:].decode("utf-8", "replace"))
-    return signature_date(_TAG.sub(" ", tail).replace("\xa0", " "))
-
-
-def locate_section(document: Document) -> Document:
-    """The scope of any report: its Item 1C / 16K / 1.05 (``scope.locate``), else an incident
-    report's body (a 6-K, an Item 8.01)."""
-    from linter.scope import locate
-
-    return locate_report(locate(document))
-
-
 def locate_report(document: Document) -> Document:
     """``document`` with the scope of an incident report that has no Item 1.05 section: a
-    6-K's body after its cover, or an 8-K's Item 8.01 when it reports a cyber incident; and
-    the date it was signed, when the text shows it."""
-    meta = dict(document.meta)
-    if "signed" not in meta and (signed := signature_date(document.text)):
-        document = dataclasses.replace(document, meta=(*document.meta, ("signed", signed)))
+    6-K's body after its cover, or an 8-K's Item 8.01 when it reports a cyber incident (an 8-K
+    or 6-K its cover marks as amended becomes an 8-K/A or 6-K/A first)."""
     document = _amendment(document)
     scope = document.scope
     if scope is not None and scope.item in ITEM_FORMS:

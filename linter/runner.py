@@ -13,6 +13,7 @@ from linter.config import Config, Settings, find_config, load_config
 from linter.errors import ConfigError, InputError, PackError
 from linter.interrupt import Interrupt
 from linter.results import DocumentResult, RunError, RunResult
+from linter.scope import is_amendment
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -156,12 +157,12 @@ def pair_amendments(documents: tuple[DocumentResult, ...], options: CheckOptions
                                                 dict[str, dict[str, Any]]]:
     """Amendments compared with their originals (named in the configuration, or in the
     batch), and the metadata of the rules that reports."""
+    if not any(is_amendment(d.form) for d in documents):
+        return documents, {}
     from linter import amendments
 
-    if not any(amendments.is_amendment(d.form) for d in documents):
-        return documents, {}
     worker = Worker(options, cache)
-    named = {d.path: amends for d in documents if amendments.is_amendment(d.form)
+    named = {d.path: amends for d in documents if is_amendment(d.form)
              and (amends := worker.settings(d.path)[0].amends)}
     try:
         paired = amendments.pair_batch(documents, named, cache.get("item105"),

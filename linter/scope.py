@@ -6,20 +6,18 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from linter.model import Block, BlockKind, Document, Scope, Section
+from linter.signatures import with_signature_date
 
 ITEM_FORMS = {"1C": "10-K", "16K": "20-F", "1.05": "8-K"}
 _FORM_ITEMS = {"10-K": "1C", "20-F": "16K", "8-K": "1.05"}
 _ITEMS = ("1C", "16K", "1.05")
+# incident reports amended (a 10-K/A or 20-F/A amends an annual report: nothing to pair)
+AMENDMENT_FORMS = ("8-K/A", "6-K/A")
 
-# Where an item heading starts; NBSPs are already spaces in block text, but not in every
-# parser's, so \s and a leading run of punctuation ("**", "§", "•") are allowed.
-_ITEM_RE = {
-    "1C": re.compile(r"[\W_]*item\s*1\s*c\b[\s.:;\-\u2013\u2014]*", re.IGNORECASE),
-    "16K": re.compile(r"[\W_]*item\s*16\s*k\b[\s.:;\-\u2013\u2014]*", re.IGNORECASE),
-    "1.05": re.compile(r"[\W_]*item\s*1\s*\.\s*05\b[\s.:;\-\u2013\u2014]*", re.IGNORECASE),
-}
+_ITEM_NAMES = {"1C": r"item\s*1\s*c", "16K": r"item\s*16\s*k", "1.05": r"item\s*1\s*\.\s*05"}
 _TITLE_RE = {
     "1C": re.compile(r"cyber\s*security\b", re.IGNORECASE),
     "16K": re.compile(r"cyber\s*security\b", re.IGNORECASE),
@@ -39,15 +37,46 @@ _SUBSECTIONS = (
     re.compile(r"[\W_]*(?:cyber\s*security\s+)?governance\b", re.IGNORECASE),
 )
 _RUN_IN = re.compile(r"\s*(?:[.:\u2013\u2014]|\s-\s)")  # "Governance. Our Board …"
-# An item heading run in with its answer: the item, a title of a few capitalised words, then
-# a colon, period or dash ("Item 1C. Cybersecurity: The information required …").
-_RUN_IN_ITEM = re.compile(
-    r"[\W_]*item\s*\d{1,2}(?:\s*\.\s*\d{2}|[a-z])?\b[\s.:\-\u2013\u2014]*"
-    r"(?-i:[A-Z])[\w'\u2019,&/()\- ]{0,100}?\s*(?:[.:\u2013\u2014]|\s-\s)\s", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _SHORT = 100  # a heading-like line: short, or marked as a heading by its parser
 _SPLIT_TITLE_WORDS = 6
 _MIN_BODY_CHARS = 150  # a table-of-contents entry has (next to) nothing before the next item
+
+
+# Where an item heading starts; NBSPs are already spaces in block text, but not in every
+# parser's, so \s and a leading run of punctuation ("**", "§", "•") are allowed.
+@cache
+def _item_re(item: str) -> re.Pattern[str]:
+    """Compiled on first use: a 10-K that has its Item 1C never looks for the other items."""
+    return re.compile(r"[\W_]*" + _ITEM_NAMES[item] + r"\b[\s.:;\-\u2013\u2014]*", re.IGNORECASE)
+
+
+# An item heading run in with its answer: the item, a title of a few capitalised words, then
+# a colon, period or dash ("Item 1C. Cybersecurity: The information required …").
+@cache
+def _run_in_item() -> re.Pattern[str]:
+    """Compiled on first use: a draft's item heading stands alone; filings run them in."""
+    return re.compile(
+        r"[\W_]*item\s*\d{1,2}(?:\s*\.\s*\d{2}|[a-z])?\b[\s.:\-\u2013\u2014]*"
+        r"(?-i:[A-Z])[\w'\u2019,&/()\- ]{0,100}?\s*(?:[.:\u2013\u2014]|\s-\s)\s", re.IGNORECASE)
+
+
+def locate_section(document: Document) -> Document:
+    """The scope of any report: its Item 1C / 16K / 1.05 (``locate``), else an incident
+    report's body (a 6-K, an Item 8.01); and the date it was signed, when the text shows it."""
+    document = with_signature_date(locate(document))
+    scope, form = document.scope, (document.form or "").upper()
+    if scope is not None and scope.item in ITEM_FORMS and form not in ("8-K", "6-K"):
+        return document  # its item found, and no 8-K or 6-K whose cover may mark it amended
+    from linter.incident import locate_report
+
+    return locate_report(document)
+
+
+def is_amendment(form: str | None) -> bool:
+    """Does ``form`` amend an incident report (``linter.amendments`` pairs it with its
+    original)?"""
+    return (form or "").upper() in AMENDMENT_FORMS
 
 
 def locate(document: Document) -> Document:
@@ -79,7 +108,7 @@ def _headings(blocks: tuple[Block, ...], scope: Scope) -> tuple[Block, ...]:
     for k in marks:
         if k is None or blocks[k].kind is BlockKind.HEADING or len(blocks[k].text) > _SHORT:
             continue
-        if _RUN_IN_ITEM.match(blocks[k].text) or _run_in_subsection(blocks[k].text):
+        if _run_in_item().match(blocks[k].text) or _run_in_subsection(blocks[k].text):
             continue
         out[k] = dataclasses.replace(blocks[k], kind=BlockKind.HEADING, level=2)
     return tuple(out) if out != list(blocks) else blocks
@@ -103,7 +132,7 @@ def _is_boundary(block: Block, text: str) -> bool:
     write it."""
     if _BOUNDARY.match(text) is None:
         return False
-    return _heading_like(block, text) or _RUN_IN_ITEM.match(text) is not None
+    return _heading_like(block, text) or _run_in_item().match(text) is not None
 
 
 def continues_item(item: str, block: Block) -> bool:
@@ -114,7 +143,7 @@ def continues_item(item: str, block: Block) -> bool:
 
 def names_item(item: str, block: Block) -> bool:
     """Does ``block`` start by naming ``item`` (its heading, or a repeat of it)?"""
-    return _ITEM_RE[item].match(_text(block)) is not None
+    return _item_re(item).match(_text(block)) is not None
 
 
 def _outline(blocks: Sequence[Block]) -> tuple[list[str], list[int]]:
@@ -156,7 +185,7 @@ def _find_item(item: str, blocks: Sequence[Block], texts: list[str],
     """The item's real section: among its headings, the first followed by a body before the
     next item; a table-of-contents line is followed by the next item at once. Without one,
     the heading with the longest body when ``settle``, else None."""
-    head_re, title_re = _ITEM_RE[item], _TITLE_RE[item]
+    head_re, title_re = _item_re(item), _TITLE_RE[item]
     best: tuple[int, Section] | None = None
     for i in boundaries:
         m = head_re.match(texts[i])
@@ -216,7 +245,7 @@ def _next_boundary(boundaries: list[int], start: int, item: str,
 
 def _continues(item: str, text: str) -> bool:
     """The item's own heading, or its part's heading: a running page head, not an end."""
-    return _ITEM_RE[item].match(text) is not None or _own_part(item, text)
+    return _item_re(item).match(text) is not None or _own_part(item, text)
 
 
 def _own_part(item: str, text: str) -> bool:

@@ -1,4 +1,4 @@
-"""What a pre-commit run imports: no heavy library a plain draft does not need."""
+"""What a pre-commit run imports: no library or module a plain 10-K draft does not need."""
 
 from __future__ import annotations
 
@@ -21,7 +21,11 @@ print(json.dumps({"code": code, "loaded": sorted(m for m in watched if m in sys.
 WATCHED = ["jsonschema", "jinja2", "lxml", "docx", "markdown_it", "yaml",
            "concurrent.futures.process", "multiprocessing", "charset_normalizer",
            "linter.serve", "starlette", "uvicorn", "python_multipart", "anyio",
-           "linter.precedents", "linter.diff"]  # the quiet hook shows no precedents
+           "linter.precedents", "linter.diff", "difflib",  # the quiet hook shows no precedents
+           # the Form 8-K machinery: an annual report needs none of it
+           "linter.incident", "linter.amendments", "linter.checks.clock", "linter.clock",
+           "holidays",
+           "tomllib"]  # the draft's folder holds another tool's pyproject.toml, not parsed
 DRAFT = """Item 1C. Cybersecurity
 
 We maintain a cybersecurity risk management program integrated into our overall enterprise
@@ -42,8 +46,18 @@ def loaded(draft: Path, cache: Path, repo: Path) -> set[str]:
     return set(result["loaded"])
 
 
+INCIDENT = """Item 1.05. Material Cybersecurity Incidents
+
+On June 2, 2025, we detected a ransomware attack on our billing systems. On June 9, 2025, we
+determined that the incident was material. The attack disrupted billing for two weeks.
+"""
+
+
 @pytest.fixture
 def draft(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()  # the configuration search stops here
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "filings"\n\n[tool.ruff]\n',
+                                             encoding="utf-8")
     path = tmp_path / "draft.txt"
     path.write_text(DRAFT, encoding="utf-8")
     return path
@@ -65,3 +79,12 @@ def test_markdown_draft_imports_only_markdown_it(draft: Path, tmp_path: Path,
     markdown.write_text(DRAFT.replace("Item 1C.", "## Item 1C."), encoding="utf-8")
     loaded(markdown, tmp_path / "cache", repo)
     assert any(loaded(markdown, tmp_path / "cache", repo) == {"markdown_it"} for _ in range(3))
+
+
+def test_incident_report_imports_the_form_8k_machinery(draft: Path, tmp_path: Path,
+                                                       repo: Path) -> None:
+    # the other side of the tests above: the probe does see the modules an 8-K needs
+    report = draft.with_name("8-k.txt")
+    report.write_text(INCIDENT, encoding="utf-8")
+    assert {"linter.incident", "linter.checks.clock", "linter.clock"} <= loaded(
+        report, tmp_path / "cache", repo)

@@ -76,6 +76,26 @@ def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
     assert config is not None and config.settings_for(str(inner / "draft.md")).form == "20-F"
 
 
+def test_another_tools_pyproject_is_not_parsed(tmp_path: Path) -> None:
+    # no header, dotted key or [tool] table that could hold our table: not read as TOML (the
+    # name as a project or script is not a table), so not an error even when broken
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[project\nname = "disclosure-lint"\n\n'
+                                             '[project.scripts]\ndisclosure-lint = "x"\n'
+                                             '[tool.ruff]\nline-length = 99\n')
+    assert find_config(str(tmp_path / "draft.md")) is None
+
+
+@pytest.mark.parametrize("table", ['[tool]\ndisclosure-lint.form = "20-F"\n',
+                                   'tool.disclosure-lint.form = "20-F"\n',
+                                   '[ tool . "disclosure-lint" ]\nform = "20-F"\n'])
+def test_pyproject_table_in_any_toml_spelling(tmp_path: Path, table: str) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(f'{table}\n[project]\nname = "x"\n')
+    config = find_config(str(tmp_path / "draft.md"))
+    assert config is not None and config.settings_for(str(tmp_path / "draft.md")).form == "20-F"
+
+
 def test_search_stops_at_the_repository_root(tmp_path: Path) -> None:
     (tmp_path / ".disclosure-lint.yaml").write_text("form: 20-F\n")
     (tmp_path / "repo" / ".git").mkdir(parents=True)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
 
 from linter.api import load_document
+from linter.checks import CHECKS, get_check
 from linter.engine import LintConfig, lint
 from linter.model import Anchor, Block, BlockKind, Document, Fact, Location, Scope, Section
 from linter.packs import Pack, load_pack
+from linter.resources import data_dir
 from linter.results import DocumentResult, Status
 
 MINI = Path(__file__).parent / "fixtures" / "packs" / "mini"
@@ -254,3 +257,10 @@ def test_selecting_a_flag_rule_alone_still_reads_its_requirement(tmp_path: Path,
                           facts=facts)
     assert [f.rule for f in result.findings] == ["third-party-flag"]
     assert result.requirements == ()
+
+
+def test_every_kind_of_the_schema_has_a_check() -> None:
+    # the registry names its modules as text (imported on first use): a typo must fail here
+    schema = json.loads((data_dir("rules") / "pack.schema.json").read_text(encoding="utf-8"))
+    assert sorted(CHECKS) == sorted(schema["$defs"]["common"]["properties"]["kind"]["enum"])
+    assert all(callable(get_check(kind)) for kind in CHECKS)

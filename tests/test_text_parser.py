@@ -9,7 +9,8 @@ from linter.api import load_document
 from linter.inputs import Source
 from linter.model import BlockKind, Document
 from linter.outline import children, sections
-from linter.parsers.text import is_title_like, parse
+from linter.parsers.blocks import is_title_like
+from linter.parsers.text import parse
 
 DRAFT = """\
 ITEM 1C. CYBERSECURITY

@@ -13,7 +13,7 @@ cell counts once, nested tables follow their cell. Headings: ``Heading 1``-``9``
 styles or styles based on them, an outline level on the paragraph or its style, and short
 one-line paragraphs whose text is all bold with no final punctuation (level 1 for an
 "Item 1C."-like title, else one below the last styled heading), and plain one-line titles
-followed by prose (``linter.parsers.text.plain_titles``). List items: a ``List ...``
+followed by prose (``linter.parsers.blocks.plain_titles``). List items: a ``List ...``
 style or numbering (``w:numPr``). Text boxes, headers, footers and notes are not read.
 """
 
@@ -28,9 +28,9 @@ from typing import Any
 from linter.errors import InputError
 from linter.inputs import Source
 from linter.model import BlockKind, Document, Location
+from linter.parsers.blocks import BlockBuilder, plain_titles
 from linter.parsers.docx_styles import Styles, numbered, on_off, outline_level
 from linter.parsers.docx_text import body_paragraphs, iter_runs, paragraph_text, run_text, w
-from linter.parsers.text import BlockBuilder, plain_titles
 from linter.zipsafe import check_xml_parts, open_package
 
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from linter.incident import signature_date_in_source
 from linter.inputs import Source
 from linter.model import Block, Document
+from linter.parsers.blocks import plain_titles
 from linter.parsers.html_blocks import extract_blocks, extract_region
 from linter.parsers.html_pages import page_breaks
 from linter.parsers.html_region import (
@@ -22,8 +22,8 @@ from linter.parsers.html_region import (
 from linter.parsers.html_text import local_name
 from linter.parsers.html_tree import Tree, load
 from linter.parsers.ixbrl import Facts, read_facts
-from linter.parsers.text import plain_titles
 from linter.scope import continues_item, is_boundary, item_order, names_item, real_section
+from linter.signatures import signature_date_in_source
 
 _COVER_FORM = re.compile(r"form\s+(10-K|20-F|8-K|40-F|10-Q|6-K)\b(/A)?", re.IGNORECASE)
 _COVER_YEAR = re.compile(

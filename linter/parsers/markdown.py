@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from linter.inputs import Source, decode
 from linter.model import Anchor, BlockKind, Comment, Document, Location
-from linter.parsers.text import LINE_BREAK, BlockBuilder, form_of, plain_titles
+from linter.parsers.blocks import LINE_BREAK, BlockBuilder, form_of, plain_titles
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

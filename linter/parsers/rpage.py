@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from linter.inputs import Source, decode
 from linter.model import BlockKind, Document, Fact, Location
-from linter.parsers.text import (
+from linter.parsers.blocks import (
     LINE_BREAK,
     BlockBuilder,
     form_of_text,
