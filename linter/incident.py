@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from linter.model import Block, BlockKind, Document, Scope, Section
 from linter.scope import ITEM_FORMS, is_boundary
-from linter.scope import locate_section as locate_section  # the pack examples' entry point
 
 # Form 6-K has no items: its cover ends with the Form 20-F / 40-F check box (General
 # Instruction B of Form 6-K), and the report itself runs from there to the signatures.

@@ -62,10 +62,10 @@ def check_example(pack: Pack, rule: Rule, kind: str, example: dict[str, Any]) ->
 
 def example_document(example: dict[str, Any], pack: Pack) -> Any:
     """Parse an example's text like a draft (Markdown when it has headings), with its facts."""
-    from linter.incident import locate_section
     from linter.inputs import Source
     from linter.model import Fact
     from linter.parsers import parse
+    from linter.scope import locate_section
 
     text: str = example["text"]
     document = parse(Source("<example>", text.encode("utf-8")))
