@@ -66,6 +66,7 @@ class LazyRegex:
     def whole(self) -> Any:
         if self._compiled is None:
             self._compiled = _compile(self.pattern)
+            self._reduced.clear()  # never asked for again: their memory goes back
         return self._compiled
 
     def within(self, words: Words | None) -> Any:
