@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 from functools import cache
 
 from linter.checks.base import Check, Hit, Outcome, ScopeView, Verdict
+from linter.registry import load
 
 __all__ = ["CHECKS", "Check", "Hit", "Outcome", "ScopeView", "Verdict", "get_check"]
 
@@ -24,6 +24,5 @@ CHECKS: dict[str, str] = {
 
 @cache
 def get_check(kind: str) -> Check:
-    module, _, func = CHECKS[kind].partition(":")
-    check: Check = getattr(importlib.import_module(module), func)
+    check: Check = load(CHECKS[kind])
     return check

@@ -5,8 +5,9 @@ schema and compiling each expression: most of a cold start. The result depends o
 pack's files, the schema, the code that reads them and the package version, so it is kept
 under a key made of the size and modification time of each of those files (as Python keeps
 bytecode) and the version. An entry holds the data of each file of the pack and, once the
-pack has compiled, what compiling made of each expression (its source, whether it is
-anchored, its atoms) for the chain of packs it was compiled with. An entry is plain JSON
+pack has compiled, what compiling made of each expression (its alternatives, whether it is
+anchored, the gate that picks from a text's words the alternatives that may match) for the
+chain of packs it was compiled with. An entry is plain JSON
 (never pickle), written atomically; anything wrong with it (missing, unreadable, stale,
 malformed) means a full read, silently. Only the built-in packs are cached: a user's pack is
 always read and validated in full. ``DISCLOSURE_LINT_NO_CACHE=1`` turns the cache off.
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 FORMAT = 2  # bump when the layout of an entry changes
 # The code whose output is cached: how YAML is read and checked, how expressions are built,
 # pre-checked and compiled, and the cache's own layout.
-_SOURCES = ("yamlpos.py", "schema.py", "loader.py", "compile.py", "atoms.py", "conditions.py",
-            "cache.py")
+_SOURCES = ("yamlpos.py", "schema.py", "loader.py", "compile.py", "atoms.py", "lazy.py",
+            "conditions.py", "cache.py")
 
 
 def folder() -> Path | None:

@@ -90,11 +90,6 @@ def lexicon_parts(terms: list[tuple[str, Where]], patterns: list[tuple[str, Wher
     return parts
 
 
-def compile_lexicon(terms: list[tuple[str, Where]], patterns: list[tuple[str, Where]],
-                    where: Where) -> Regex:
-    return compile_regex("|".join(lexicon_parts(terms, patterns, where)), where)
-
-
 def check_lexicon_patterns(file: str, doc: Positioned) -> None:
     """Compile each lexicon pattern of one pack file alone: an error names its own line, and
     a pattern that only compiles inside the alternation (``a)|(b``) is refused."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Protocol
 
 from linter.inputs import Source
 from linter.model import Document
+from linter.registry import load
 
 
 class Parser(Protocol):
@@ -25,8 +25,7 @@ PARSERS: dict[str, str] = {
 
 
 def get_parser(name: str) -> Parser:
-    module, _, func = PARSERS[name].partition(":")
-    parser: Parser = getattr(importlib.import_module(module), func)
+    parser: Parser = load(PARSERS[name])
     return parser
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -13,6 +12,7 @@ from typing import Any, Protocol, TextIO
 import click
 
 from linter.errors import LintError
+from linter.registry import load
 from linter.results import RunResult
 
 
@@ -95,12 +95,6 @@ def get_reporter(name: str) -> Reporter:
             f"--format: unknown format {name!r}; choose from {', '.join(REPORTERS)}")
     reporter: Reporter = load(REPORTERS[name])
     return reporter
-
-
-def load(spec: str) -> Any:
-    """The function a ``module:function`` registry entry names, imported only now."""
-    module, _, func = spec.partition(":")
-    return getattr(importlib.import_module(module), func)
 
 
 def emit(result: RunResult, plan: Sequence[Output], *, quiet: bool = False,

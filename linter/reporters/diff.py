@@ -19,7 +19,7 @@ CHANGE_LABELS = {"regressed": "Regressed", "improved": "Improved", "changed": "C
 
 
 def get(name: str) -> Reporter:
-    from linter.reporters import load
+    from linter.registry import load
 
     reporter: Reporter = load(DIFF_REPORTERS[name])
     return reporter
