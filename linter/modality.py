@@ -71,7 +71,8 @@ def modality_at(text: str, first: int, last: int | None = None,
     for found in _CLAUSE_BREAK.finditer(text, 0, first):
         start = found.end()
     end = _CLAUSE_BREAK.search(text, first)
-    last = first if last is None or (end and last >= end.start()) else max(last, first)
+    stop_at = end.start() if end else len(text)  # the clause ends there
+    last = first if last is None or (end and last >= stop_at) else max(last, first)
     before, governing = text[start:first], text[start:last]
     for stop in {first, last}:
         if _DENIAL.search(" ".join(text[start:stop].split()[-_DENIAL_REACH:])):
@@ -82,9 +83,8 @@ def modality_at(text: str, first: int, last: int | None = None,
         return Modality.HYPOTHETICAL
     if _HEDGE.search(governing):
         return Modality.HEDGE
-    rest = _clause_rest(text, first)
-    clause = before + rest
-    if not _CADENCE.search(clause) and _qualified_as_needed(text, start, first + len(rest),
+    clause = text[start:stop_at]
+    if not _CADENCE.search(clause) and _qualified_as_needed(text, start, stop_at,
                                                             last if last_end is None else last_end):
         return Modality.HEDGE
     return Modality.PRESENT
@@ -102,9 +102,3 @@ def _qualified_as_needed(text: str, start: int, end: int, tail: int) -> bool:
         if opening or closing:
             return True
     return False
-
-
-def _clause_rest(text: str, position: int) -> str:
-    """The rest of the clause after ``position``: "we engage consultants as needed"."""
-    found = _CLAUSE_BREAK.search(text, position)
-    return text[position: found.start() if found else len(text)]

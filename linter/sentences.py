@@ -24,6 +24,7 @@ _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-z])\)?")
 _ENUM_NEXT = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}|[a-z])\)\s+[a-z]")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _LOWER_MARKER = re.compile(r"(?:[ivx]{1,4}|[a-h])[.)]\s+[A-Z]")  # "… incidents. ii. Reporting"
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -110,3 +111,9 @@ def _is_list_marker(text: str, word: str, word_start: int, sentence_start: int) 
 def _next_word(text: str, pos: int) -> str:
     found = _NEXT_WORD.match(text, pos)
     return found.group(0).lower() if found else ""
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The word tokens of ``text``, lower case. Spacing, punctuation and a dropped apostrophe
+    ("Board's" / "Boards", an EDGAR data-set quirk) are no difference between two texts."""
+    return tuple(_TOKEN.findall(text.lower().replace("\u2019", "").replace("'", "")))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 from linter.checks.base import Hit, Outcome, ScopeView
 from linter.model import Document
 from linter.packs.model import Rule
+from linter.sentences import words as _words
 
-_WORD = re.compile(r"[a-z0-9]+")
 _PROBE = 12  # words from each end of a text block looked for in the section
 
 
@@ -32,11 +32,7 @@ def check(rule: Rule, scope: ScopeView, document: Document) -> Outcome:
     return Outcome(tuple(hits))
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("\u2019", "").replace("'", ""))
-
-
-def _inside(words: list[str], section: str) -> bool:
+def _inside(words: Sequence[str], section: str) -> bool:
     """Does the section hold the block: its first or its last words, in order?"""
     head, tail = " ".join(words[:_PROBE]), " ".join(words[-_PROBE:])
     return head in section or tail in section

@@ -8,9 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-# Word tokens only: spacing, punctuation and a dropped apostrophe ("Board's" / "Boards", an
-# EDGAR data-set quirk) are not changes a reader would see as rewording.
-_WORD = re.compile(r"[a-z0-9]+")
+from linter.sentences import words
+
 _PIECE = re.compile(r"\S+\s*")
 REWORDED = 0.6  # a pair this similar (difflib ratio over words) is one sentence reworded
 
@@ -23,10 +22,6 @@ class Pair:
     old: int | None
     new: int | None
     similarity: float = 1.0
-
-
-def words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.lower().replace("\u2019", "").replace("'", "")))
 
 
 def similarity(a: Sequence[str], b: Sequence[str]) -> float:

@@ -6,15 +6,12 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from linter.diff.align import REWORDED, Pair, align, similarity, words
+from linter.baseline import WHOLE_SECTION, fold
+from linter.diff.align import REWORDED, Pair, align, similarity
 from linter.diff.model import DiffResult, RequirementChange, Row, Side
 from linter.diff.stale import dropped_incidents, renamed, stale_dates
 from linter.results import DocumentResult, Finding, RequirementResult
-from linter.sentences import split_text
-
-# Findings about the whole section (a requirement unmet, a measure, a flag) are one per
-# document whatever sentence they point at: only the rule and severity identify them.
-WHOLE_SECTION = ("requirement", "conditional", "metric", "flag")
+from linter.sentences import split_text, words
 
 
 def sentences(doc: DocumentResult) -> list[tuple[str, int]]:
@@ -85,7 +82,7 @@ def _findings(old: DocumentResult, new: DocumentResult, rules: Mapping[str, Mapp
 
     def key(f: Finding) -> tuple[str, str, str]:
         whole = rules.get(f.rule, {}).get("kind") in WHOLE_SECTION
-        text = "" if whole else " ".join((f.excerpt or f.message).lower().split())
+        text = "" if whole else fold(f.excerpt or f.message)  # as a baseline identifies it
         return (f.rule, str(f.severity), text)
 
     def only(ours: tuple[Finding, ...], theirs: tuple[Finding, ...]) -> list[Finding]:

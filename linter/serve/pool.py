@@ -70,15 +70,17 @@ class Pool:
 
     async def _one(self, path: str, options: CheckOptions) -> RunResult:
         loop = asyncio.get_running_loop()
+        executor = self.executor
         try:
-            job = loop.run_in_executor(self.executor, lint_file, path, options)
+            job = loop.run_in_executor(executor, lint_file, path, options)
             return await asyncio.wait_for(job, self.timeout)
         except TimeoutError:
             return RunResult((), (RunError(path, f"not linted: over the {self.timeout:g}-second "
                                                  "limit of one file"),))
         except BrokenProcessPool:  # a worker died (out of memory, killed): start afresh
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = self._start()
+            if self.executor is executor:  # once: the other jobs of that pool failed with it
+                executor.shutdown(wait=False, cancel_futures=True)
+                self.executor = self._start()
             return RunResult((), (RunError(path, "internal error: the worker stopped"),))
 
     async def annotate(self, doc: dict[str, Any], rules: dict[str, Any]) -> bytes:
