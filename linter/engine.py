@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from linter.checks import Hit, ScopeView, Verdict, get_check
+from linter.checks import Hit, Outcome, ScopeView, Verdict, get_check
 from linter.model import Document, Location
 from linter.packs.model import Pack, Rule
 from linter.results import (
@@ -63,12 +63,19 @@ def lint(document: Document, packs: Iterable[Pack],
     from linter.suppress import apply
 
     view = ScopeView.build(document)
+    outcomes: dict[int, Outcome] = {}  # by rule (two packs may share a rule id)
+
+    def requirement(rule: Rule) -> Outcome:
+        """A requirement rule's outcome, checked once however often it is asked for."""
+        if id(rule) not in outcomes:
+            outcomes[id(rule)] = get_check("requirement")(rule, view, document)
+        return outcomes[id(rule)]
+
     requirements: list[RequirementResult] = []
     hits: list[tuple[Rule, Hit]] = []
     for pack in packs:
         rules = [r for r in pack.rules if config.selects(r.id) and _applies(pack, r, document)]
-        incorporating = _incorporating(rules, _requirement_rules(pack, document), view,
-                                       document)
+        incorporating = _incorporating(rules, pack, view, document, requirement)
         running = {r.id for r in rules} if incorporating is None else set()
         # a flag or conditional rule reads its requirement's verdict even when --select
         # leaves the requirement itself out of the report
@@ -83,7 +90,7 @@ def lint(document: Document, packs: Iterable[Pack],
                 continue
             verdict = Verdict(Status.NOT_APPLICABLE)
             if rule.id in running:
-                outcome = get_check("requirement")(rule, view, document)
+                outcome = requirement(rule)
                 verdict = outcome.verdict or verdict
                 if reported:
                     hits.extend((rule, h) for h in outcome.hits)
@@ -104,8 +111,8 @@ def lint(document: Document, packs: Iterable[Pack],
                                suppressed=suppressed)
 
 
-def _incorporating(rules: list[Rule], requirements: list[Rule], view: ScopeView,
-                   document: Document) -> list[tuple[Rule, Hit]] | None:
+def _incorporating(rules: list[Rule], pack: Pack, view: ScopeView, document: Document,
+                   requirement: Callable[[Rule], Outcome]) -> list[tuple[Rule, Hit]] | None:
     """The hit of the rules that find the section only incorporates the disclosure by
     reference (S-K 229.10(d)), or None when it does not. Such a section says little besides
     the cross-reference, and nothing of it meets (even partly) a requirement: a section that
@@ -117,7 +124,8 @@ def _incorporating(rules: list[Rule], requirements: list[Rule], view: ScopeView,
         found = get_check(rule.kind)(rule, view, document).hits
         if found and (marked or _other_words(view, found) <= (rule.incorporates_within or 0)):
             out.append((rule, found[0]))
-    if out and not marked and _discloses(requirements, view, document, [h for _, h in out]):
+    if out and not marked and _discloses(_requirement_rules(pack, document), view,
+                                         [h for _, h in out], requirement):
         return None
     return out if out or marked else None
 
@@ -126,12 +134,12 @@ def _requirement_rules(pack: Pack, document: Document) -> list[Rule]:
     return [r for r in pack.rules if r.kind == "requirement" and _applies(pack, r, document)]
 
 
-def _discloses(requirements: list[Rule], view: ScopeView, document: Document,
-               hits: list[Hit]) -> bool:
+def _discloses(requirements: list[Rule], view: ScopeView, hits: list[Hit],
+               requirement: Callable[[Rule], Outcome]) -> bool:
     """Does a sentence outside the cross-references meet (or partly meet) a requirement?"""
     pointing = [s for s in view.sentences if any(s.start <= h.start < s.end for h in hits)]
     for rule in requirements:
-        verdict = get_check("requirement")(rule, view, document).verdict
+        verdict = requirement(rule).verdict
         if verdict is not None and verdict.status in (Status.MET, Status.PARTIAL) and any(
                 e not in pointing for e in verdict.evidence):
             return True
