@@ -1,5 +1,7 @@
-"""Cold start of the hook: `disclosure-lint check DRAFT --quiet` against `python -c pass`,
-and beside proselint's cold start on the same draft when proselint is installed.
+"""Cold start of the hook: `disclosure-lint check DRAFT --quiet` against `python -c pass`
+and against importing the libraries a Markdown draft's check needs (click, markdown-it-py,
+RE2: the floor the project's own code sits on), and beside proselint's cold start on the
+same draft when proselint is installed.
 
     .venv/bin/python benchmarks/cold_start.py [--runs 20] [--draft FILE] [--top 15]
     .venv/bin/pip install proselint   # only for the comparison; skipped when absent
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+LIBRARIES = "import click, markdown_it, re2"  # what a Markdown draft's check cannot do without
 DEFAULT_DRAFT = REPO / "examples" / "item1c-draft.md"
 # Libraries a plain Markdown draft never needs (markdown_it it does need).
 NOT_FOR_MARKDOWN = ("lxml", "docx", "jinja2", "jsonschema", "charset_normalizer",
@@ -82,6 +85,7 @@ def import_times(script: Path, draft: Path) -> list[tuple[int, int, int, str]]:
 
 def report(script: Path, draft: Path, runs: int, top: int) -> str:
     commands = {"python -c pass": [sys.executable, "-c", "pass"],
+                "libraries alone": [sys.executable, "-c", LIBRARIES],
                 "disclosure-lint check --quiet": [str(script), "check", str(draft), "--quiet"]}
     proselint = proselint_command(draft)
     if proselint is not None:
