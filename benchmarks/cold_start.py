@@ -1,7 +1,8 @@
-"""Cold start of the hook: `disclosure-lint check DRAFT --quiet` against `python -c pass`
-and against importing the libraries a Markdown draft's check needs (click, markdown-it-py,
-RE2: the floor the project's own code sits on), and beside proselint's cold start on the
-same draft when proselint is installed.
+"""Cold start of the hook: `disclosure-lint check DRAFT --quiet` against `python -c pass`,
+against importing the libraries a Markdown draft's check needs (click, markdown-it-py, RE2),
+against a floor (those libraries, parsing the draft, and compiling and first running the
+pack's expressions the draft can match: what any check of it with these libraries and this
+pack must spend), and beside proselint's cold start on the same draft when it is installed.
 
     .venv/bin/python benchmarks/cold_start.py [--runs 20] [--draft FILE] [--top 15]
     .venv/bin/pip install proselint   # only for the comparison; skipped when absent
@@ -17,20 +18,48 @@ draft does not need them.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 LIBRARIES = "import click, markdown_it, re2"  # what a Markdown draft's check cannot do without
+# The floor: the libraries, the draft parsed, and each expression the check compiled for it
+# compiled (as the pack compiles them) and run over the draft once (RE2 builds its automata
+# on first use). argv: the draft, a JSON file of the expressions.
+FLOOR = f"""{LIBRARIES}, json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+markdown_it.MarkdownIt("commonmark").enable("table").parse(text)
+options = re2.Options()
+options.case_sensitive, options.log_errors, options.never_capture = False, False, True
+for pattern in json.load(open(sys.argv[2], encoding="utf-8")):
+    re2.compile(pattern, options).search(text)
+"""
+# Records the expressions one check of the draft compiles (argv: the draft, the JSON file).
+RECORD = """import json, sys
+from linter import api
+from linter.packs import lazy
+compiled, compile = [], lazy._compile
+lazy._compile = lambda pattern: compiled.append(pattern) or compile(pattern)
+api.check([sys.argv[1]])
+json.dump(compiled, open(sys.argv[2], "w", encoding="utf-8"))
+"""
 DEFAULT_DRAFT = REPO / "examples" / "item1c-draft.md"
 # Libraries a plain Markdown draft never needs (markdown_it it does need).
 NOT_FOR_MARKDOWN = ("lxml", "docx", "jinja2", "jsonschema", "charset_normalizer",
                     "concurrent.futures.process", "multiprocessing")
+
+
+def environment() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
+    return env
 
 
 def time_runs(commands: list[list[str]], runs: int, warmup: int = 2
@@ -38,8 +67,7 @@ def time_runs(commands: list[list[str]], runs: int, warmup: int = 2
     """Wall and CPU (user + system) seconds of ``runs`` runs of each command (after
     ``warmup`` unmeasured runs), the commands taking turns. CPU time is the steadier figure
     on a machine doing other work; wall time is what a user waits."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["NO_COLOR"] = "1"
+    env = environment()
     times: list[tuple[list[float], list[float]]] = [([], []) for _ in commands]
     for i in range(warmup + runs):
         for command, (wall, cpu) in zip(commands, times, strict=True):
@@ -83,31 +111,51 @@ def import_times(script: Path, draft: Path) -> list[tuple[int, int, int, str]]:
     return rows
 
 
-def report(script: Path, draft: Path, runs: int, top: int) -> str:
+def record_expressions(script: Path, draft: Path, into: Path) -> int:
+    """Write the expressions one check of ``draft`` compiles (the pack's cache filled
+    first, as the hook finds it) to ``into``; their number."""
+    env = environment()
+    subprocess.run([str(script), "check", str(draft), "--quiet"], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, env=env, check=False)
+    subprocess.run([sys.executable, "-c", RECORD, str(draft), str(into)], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return len(json.loads(into.read_text(encoding="utf-8")))
+
+
+def report(script: Path, draft: Path, runs: int, top: int, expressions: Path) -> str:
+    compiled = record_expressions(script, draft, expressions)
     commands = {"python -c pass": [sys.executable, "-c", "pass"],
                 "libraries alone": [sys.executable, "-c", LIBRARIES],
+                "floor": [sys.executable, "-c", FLOOR, str(draft), str(expressions)],
                 "disclosure-lint check --quiet": [str(script), "check", str(draft), "--quiet"]}
     proselint = proselint_command(draft)
     if proselint is not None:
         commands["proselint"] = proselint
     times = dict(zip(commands, time_runs(list(commands.values()), runs), strict=True))
     rows = import_times(script, draft)
-    lines = [f"draft: {draft}", f"runs: {runs} each (after 2 warm-up runs), taking turns", "",
+    lines = [f"draft: {draft}", f"runs: {runs} each (after 2 warm-up runs), taking turns",
+             f"floor: {LIBRARIES}, parse the draft, compile and run the {compiled} expressions "
+             "the check compiles for it", "",
              f"{'':30} {'wall median':>12} {'p90':>8} {'cpu median':>11} {'p90':>8}"]
     for label, (wall, cpu) in times.items():
         lines.append(f"{label:30} {statistics.median(wall) * 1000:10.0f}ms "
                      f"{p90(wall) * 1000:6.0f}ms {statistics.median(cpu) * 1000:9.0f}ms "
                      f"{p90(cpu) * 1000:6.0f}ms")
     hook = [statistics.median(v) for v in times["disclosure-lint check --quiet"]]
-    bare = [statistics.median(v) for v in times["python -c pass"]]
-    lines.append(f"{'linter over interpreter':30} {(hook[0] - bare[0]) * 1000:10.0f}ms "
-                 f"{'':8} {(hook[1] - bare[1]) * 1000:9.0f}ms")
+    for label, under in (("linter over interpreter", "python -c pass"),
+                         ("linter over floor", "floor")):
+        base = [statistics.median(v) for v in times[under]]
+        lines.append(f"{label:30} {(hook[0] - base[0]) * 1000:10.0f}ms "
+                     f"{'':8} {(hook[1] - base[1]) * 1000:9.0f}ms")
     if proselint is None:
         lines.append("proselint: not installed, comparison skipped (pip install proselint)")
     else:
         other = [statistics.median(v) for v in times["proselint"]]
-        lines.append(f"{'disclosure-lint / proselint':30} {hook[0] / other[0]:11.2f}x "
-                     f"{'':8} {hook[1] / other[1]:10.2f}x")
+        for label, mine in (("disclosure-lint / proselint", hook),
+                            ("floor / proselint", [statistics.median(v)
+                                                   for v in times["floor"]])):
+            lines.append(f"{label:30} {mine[0] / other[0]:11.2f}x "
+                         f"{'':8} {mine[1] / other[1]:10.2f}x")
     lines += ["", f"imports: {len(rows)} modules, {sum(r[0] for r in rows) / 1000:.0f}ms in all",
               f"top {top} top-level imports by cumulative time:"]
     for _, total, _, name in sorted((r for r in rows if r[2] == 0), key=lambda r: -r[1])[:top]:
@@ -133,7 +181,9 @@ def main() -> int:
         sys.exit(f"no console script at {args.script}; pip install the project first")
     if not args.draft.is_file():
         sys.exit(f"no draft at {args.draft}")
-    sys.stdout.write(report(args.script, args.draft, args.runs, args.top))
+    with tempfile.TemporaryDirectory() as scratch:
+        expressions = Path(scratch) / "expressions.json"
+        sys.stdout.write(report(args.script, args.draft, args.runs, args.top, expressions))
     return 0
 
 
