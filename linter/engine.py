@@ -56,9 +56,11 @@ def _any_glob(rule_id: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatchcase(rule_id, p) for p in patterns)
 
 
-def lint(document: Document, packs: Iterable[Pack],
-         config: LintConfig = LintConfig()) -> DocumentResult:
-    """Requirement results and findings for ``document`` under ``packs``."""
+def lint(document: Document, packs: Iterable[Pack], config: LintConfig = LintConfig(),
+         extra: Iterable[tuple[Rule, Hit]] = ()) -> DocumentResult:
+    """Requirement results and findings for ``document`` under ``packs``. ``extra``: hits
+    of rules outside the packs (an amendment against its original), selected, placed,
+    graded and suppressed as the packs' own are."""
     from linter.api import describe
     from linter.suppress import apply
 
@@ -103,6 +105,7 @@ def lint(document: Document, packs: Iterable[Pack],
         informed = dataclasses.replace(view, requirements=verdicts)
         for rule in (r for r in rules if r.kind != "requirement"):
             hits.extend((rule, h) for h in get_check(rule.kind)(rule, informed, document).hits)
+    hits.extend((rule, hit) for rule, hit in extra if config.selects(rule.id))
     findings = _findings(document, hits, config)
     kept, suppressed = apply(document, findings)
     kept.sort(key=lambda f: (f.line, f.column, f.rule))

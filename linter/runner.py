@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from linter.api import CheckOptions
+    from linter.checks import Hit
+    from linter.model import Document
     from linter.packs import PackCache
+    from linter.packs.model import Rule
 
 Outcome = tuple[DocumentResult | RunError, dict[str, dict[str, Any]]]
 
@@ -41,10 +44,11 @@ class Worker:
         config: Config | None = self.config or find_config(path, self.configs)
         return (config.settings_for(path), config.path) if config else (Settings(), "")
 
-    def lint_path(self, path: str) -> Outcome:
-        """The file's result (or its error) and the metadata of packs not reported before."""
+    def lint_path(self, path: str, original: tuple[str, Document] | None = None) -> Outcome:
+        """The file's result (or its error) and the metadata of packs not reported before.
+        An amendment given its ``original`` (path, report) is also compared with it."""
         try:
-            return self._lint(path)
+            return self._lint(path, original)
         except (InputError, PackError, ConfigError) as exc:
             return RunError(exc.path, exc.message, exc.line, exc.column), {}
         except Exception as exc:  # a bug on one file must not lose the rest of a batch
@@ -52,7 +56,7 @@ class Worker:
                 raise
             return RunError(path, f"internal error: {type(exc).__name__}: {exc}"), {}
 
-    def _lint(self, path: str) -> Outcome:
+    def _lint(self, path: str, original: tuple[str, Document] | None) -> Outcome:
         from linter.api import load_document
         from linter.engine import LintConfig, lint
         from linter.packs import default_pack
@@ -72,14 +76,23 @@ class Worker:
         config = LintConfig(select=opts.select or settings.select,
                             ignore=opts.ignore or settings.ignore, severity=dict(settings.severity),
                             partial_severity=dict(settings.partial_severity))
-        known = [r.id for pack in packs for r in pack.rules] + list(RULES)
-        _require_matches("--select", opts.select, known)
-        _require_matches("--ignore", opts.ignore, known)
-        for key, values in (("select", settings.select), ("ignore", settings.ignore),
-                            ("severity", tuple(dict(settings.severity))),
-                            ("partial_severity", tuple(dict(settings.partial_severity)))):
-            _require_matches(source, values, known, key)
-        result = lint(document, packs, config)
+        asked = (("--select", "", opts.select), ("--ignore", "", opts.ignore),
+                 (source, "select", settings.select), (source, "ignore", settings.ignore),
+                 (source, "severity", tuple(dict(settings.severity))),
+                 (source, "partial_severity", tuple(dict(settings.partial_severity))))
+        if any(patterns for _, _, patterns in asked):
+            from linter import amendments
+
+            known = [r.id for pack in packs for r in pack.rules] + [*RULES, *amendments.RULES]
+            for where, key, patterns in asked:
+                _require_matches(where, patterns, known, key)
+        extra: list[tuple[Rule, Hit]] = []
+        if original is not None:
+            from linter import amendments
+
+            items = amendments.compare(original[1], document, self.cache.get("item105"))
+            extra = amendments.hits(items, original[0])
+        result = lint(document, packs, config, extra)
         rules: dict[str, dict[str, Any]] = {}
         for pack in packs:
             if pack.path not in self.described:
@@ -165,12 +178,17 @@ def pair_amendments(documents: tuple[DocumentResult, ...], options: CheckOptions
     named = {d.path: amends for d in documents if is_amendment(d.form)
              and (amends := worker.settings(d.path)[0].amends)}
     try:
-        paired = amendments.pair_batch(documents, named, cache.get("item105"),
-                                       options.input_format)
+        originals = amendments.originals(documents, named, options.input_format)
     except InputError as exc:  # an original named in the configuration that cannot be read
         raise ConfigError(exc.path, exc.message) from None
-    added = {f.rule for d in paired for f in d.findings} & set(amendments.RULES)
-    return paired, {rule: amendments.RULES[rule] for rule in added}
+    paired = []
+    for document in documents:
+        if document.path in originals:  # linted again, now against its original
+            outcome, _ = worker.lint_path(document.path, originals[document.path])
+            document = outcome if isinstance(outcome, DocumentResult) else document
+        paired.append(document)
+    added = {f.rule for d in paired for f in d.findings} & amendments.RULES.keys()
+    return tuple(paired), {rule: amendments.RULES[rule].metadata() for rule in sorted(added)}
 
 
 def _tick(outcomes: Iterator[Outcome], total: int,

@@ -167,3 +167,50 @@ def test_streamed_json_lines_pair_the_amendment_too(corpus: Path, tmp_path: Path
           "--output", str(tmp_path / "all.json")])
     assert streamed.read_bytes() == rendered.read_bytes()
     assert b"amendment-still-open" in streamed.read_bytes()
+
+
+def test_amendment_findings_obey_ignore_and_select(corpus: Path) -> None:
+    """The comparison's rules are rules like any other: `--ignore` drops them (it used to be
+    refused as matching no rule), `--select` keeps only them."""
+    from linter.api import CheckOptions
+
+    both = [_8k(corpus, NUCOR), _8k(corpus, NUCOR_A)]
+    ignored = check(both, CheckOptions(ignore=("amendment-still-open",)))
+    assert not ignored.errors
+    found = _pair_findings(ignored.documents)
+    assert "amendment-still-open" not in found and len(found["amendment-answers"]) == 1
+    assert "amendment-still-open" not in dict(ignored.rules)
+    selected = check(both, CheckOptions(select=("amendment-*",)))
+    amendment = next(d for d in selected.documents if d.form == "8-K/A")
+    assert {f.rule for f in amendment.findings} == {"amendment-answers", "amendment-still-open"}
+
+
+def test_configured_severity_reaches_amendment_findings(corpus: Path, tmp_path: Path) -> None:
+    shutil.copy(_8k(corpus, NUCOR), tmp_path / "original.htm")
+    shutil.copy(_8k(corpus, NUCOR_A), tmp_path / "amendment.htm")
+    (tmp_path / ".disclosure-lint.yaml").write_text(
+        "severity:\n  amendment-still-open: error\n", encoding="utf-8")
+    result = check([str(tmp_path / "original.htm"), str(tmp_path / "amendment.htm")])
+    amendment = next(d for d in result.documents if d.form == "8-K/A")
+    still_open = [f for f in amendment.findings if f.rule == "amendment-still-open"]
+    assert [str(f.severity) for f in still_open] == ["error"]
+
+
+def test_a_suppression_comment_in_the_amendment_suppresses_its_finding(corpus: Path,
+                                                                      tmp_path: Path) -> None:
+    """Nucor's real amendment as a Markdown draft, a reasoned `disable` comment above its
+    Item 1.05 heading: the still-open finding (placed at that heading) is suppressed and the
+    comment is not reported as unused."""
+    document = load_document(_8k(corpus, NUCOR_A))
+    paragraphs = [b.text for b in document.scope_blocks()]
+    path = tmp_path / "amendment.md"
+    path.write_text("FORM 8-K/A\n\n<!-- disclosure-lint: disable=amendment-still-open -- the "
+                    "timing is answered in the next amendment -->\n# Item 1.05. Material "
+                    "Cybersecurity Incidents\n\n" + "\n\n".join(paragraphs[1:]) + "\n",
+                    encoding="utf-8")
+    result = check([_8k(corpus, NUCOR), str(path)])
+    amendment = next(d for d in result.documents if d.path == str(path))
+    rules = [f.rule for f in amendment.findings]
+    assert "amendment-answers" in rules
+    assert "amendment-still-open" not in rules and "unused-suppression" not in rules
+    assert amendment.suppressed == 1
