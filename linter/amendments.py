@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from linter.checks.base import Hit
 from linter.model import Document, Sentence
@@ -75,9 +74,9 @@ def _legend(pack: Pack, sentence: Sentence) -> bool:
 
 def hits(items: Sequence[Item], original: str) -> list[tuple[Rule, Hit]]:
     """One hit per item: answered (at the amendment's answer), or still open (at its
-    heading). ``original`` names the original report in the messages."""
+    heading). The messages name the original report by its path as given."""
     out: list[tuple[Rule, Hit]] = []
-    name = Path(original).name
+    name = original
     for item in items:
         said = " ".join(item.undetermined.text.split())
         if item.answer is not None:

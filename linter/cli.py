@@ -10,8 +10,8 @@ import click
 
 from linter import __version__
 from linter.errors import ExitCode, LintError
+from linter.scope import FORMS
 
-FORMS = ("10-K", "20-F", "8-K", "8-K/A", "6-K", "6-K/A")
 INPUT_FORMATS = ("text", "markdown", "html", "docx", "rpage")
 
 

@@ -16,6 +16,7 @@ _FORM_ITEMS = {"10-K": "1C", "20-F": "16K", "8-K": "1.05"}
 _ITEMS = ("1C", "16K", "1.05")
 # incident reports amended (a 10-K/A or 20-F/A amends an annual report: nothing to pair)
 AMENDMENT_FORMS = ("8-K/A", "6-K/A")
+FORMS = ("10-K", "20-F", "8-K", "8-K/A", "6-K", "6-K/A")  # the forms a user may name
 
 _ITEM_NAMES = {"1C": r"item\s*1\s*c", "16K": r"item\s*16\s*k", "1.05": r"item\s*1\s*\.\s*05"}
 _TITLE_RE = {

@@ -100,6 +100,19 @@ def test_seed_and_pasted_text(client: TestClient, corpus: Path) -> None:
     assert sorted(paths) == ["pasted text", "seed-001.txt"]
 
 
+def test_an_amendment_uploaded_with_its_original_is_compared_with_it(client: TestClient,
+                                                                      corpus: Path) -> None:
+    """Nucor's real 8-K and its 8-K/A in one review, as `check` pairs them in one batch."""
+    files = [("files", (f"{name}.htm", (corpus / "8k" / f"{accession}.html").read_bytes(),
+                        "text/html"))
+             for name, accession in (("original", "0001193125-25-119311"),
+                                     ("amendment", "0001193125-25-143135"))]
+    response = client.post("/review", files=files)
+    assert response.status_code == 200
+    assert "amendment-answers" in response.text and "amendment-still-open" in response.text
+    assert "original.htm left the timing undetermined" in response.text
+
+
 def test_uploaded_configuration_applies(client: TestClient, corpus: Path) -> None:
     config = ("team.yaml", b"select: ['gov-*']\nfiscal_year: 2024\n", "text/yaml")
     response = client.post("/review", files=[("files", seed(corpus)), ("config", config)])
@@ -118,7 +131,7 @@ def test_bad_configuration_is_its_one_line_error(client: TestClient, corpus: Pat
 
 @pytest.mark.parametrize(("data", "words"), [
     ({"pack": "/etc"}, "pack: choose one of item105, item1c"),
-    ({"form": "S-1"}, "form: choose one of 10-K, 20-F, 8-K"),
+    ({"form": "S-1"}, "form: choose one of 10-K, 20-F, 8-K, 8-K/A, 6-K, 6-K/A"),
     ({"fiscal_year": "twenty"}, "fiscal year: &#39;twenty&#39; is not a year such as 2025"),
 ])
 def test_bad_choice_is_a_message(client: TestClient, corpus: Path, data: dict[str, str],

@@ -57,7 +57,7 @@ def _builtin_packs() -> tuple[str, ...]:
 
 def form_page(state: State, message: str = "", status: int = 200) -> HTMLResponse:
     from linter.reporters import templating
-    from linter.serve.review import FORMS
+    from linter.scope import FORMS
 
     html = templating.render("serve/form.html.j2", message=message, forms=FORMS,
                              packs=state.packs, limits=state.limits,

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from linter.api import CheckOptions
 from linter.results import RunError, RunResult
+from linter.scope import FORMS
 
 if TYPE_CHECKING:
     from linter.serve.pool import Pool
     from linter.serve.uploads import Received, Upload
 
-FORMS = ("10-K", "20-F", "8-K")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # Downloads of the same run: format -> (label, file name, media type), rendered from the one
 # plain result that the page shows.
@@ -77,7 +77,9 @@ def rename(report: dict[str, Any], shown: dict[str, str], folder: Path) -> dict[
             text = text.replace(path, name)
         return text.replace(str(folder), "")
 
-    documents = [{**d, "path": fix(d["path"])} for d in report["documents"]]
+    documents = [{**d, "path": fix(d["path"]),  # a message may name another upload
+                  "findings": [{**f, "message": fix(f["message"])} for f in d["findings"]]}
+                 for d in report["documents"]]
     errors = [{**e, "path": fix(e["path"]), "message": fix(e["message"])}
               for e in report["errors"]]
     return {**report, "documents": documents, "errors": errors}
