@@ -20,12 +20,20 @@ ANSWERED = Rule(
     id="amendment-answers", kind="amendment", severity=Severity.INFO,
     title="An undetermined item of the original, answered",
     message="The amendment answers an item the original report left undetermined.",
+    raw={"description": "Given an 8-K/A and the report it amends (in the same batch, or named "
+                        "by `amends:` in the configuration): each item of Item 1.05(a) "
+                        "(nature, scope, timing, impact) the original said was not yet "
+                        "determined that the amendment now answers, with its answer."},
     why=_WHY, fix="Nothing to do.", source=__name__, pack="", citation=_CITATION)
 STILL_OPEN = Rule(
     id="amendment-still-open", kind="amendment", severity=Severity.WARNING,
     title="An undetermined item of the original, still open",
     message="The amendment does not say what is now determined about an item the original "
             "report left undetermined.",
+    raw={"description": "Given an 8-K/A and the report it amends (in the same batch, or named "
+                        "by `amends:` in the configuration): each item of Item 1.05(a) "
+                        "(nature, scope, timing, impact) the original said was not yet "
+                        "determined about which the amendment says nothing."},
     why=_WHY, fix="Say what has been determined about it, or that it is still not determined "
                   "(and amend again once it is).", source=__name__, pack="", citation=_CITATION)
 # The rules of a comparison with the original, by id (their findings go through the engine

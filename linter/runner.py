@@ -159,7 +159,7 @@ def run(files: list[str], options: CheckOptions, cache: PackCache | None = None,
     for _, meta in done:
         rules.update(meta)
     if documents:
-        rules.update(RULES)
+        rules.update((rule.id, rule.metadata()) for rule in RULES.values())
     documents, paired = pair_amendments(documents, options, cache)
     rules.update(paired)
     return RunResult(documents, errors, tuple(sorted(rules.items())))

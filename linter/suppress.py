@@ -4,34 +4,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from linter.model import Comment, Document
+from linter.packs.model import Rule
 from linter.results import Finding, Severity
 
-WITHOUT_REASON = "suppression-without-reason"
-UNUSED = "unused-suppression"
+# The findings suppressions themselves produce, as rules (for reporters, SARIF, `explain`).
+WITHOUT_REASON = Rule(
+    id="suppression-without-reason", kind="suppression", severity=Severity.WARNING,
+    title="Suppression without a reason", message="A suppression comment gives no reason.",
+    raw={"description": "A `disclosure-lint: disable=ID` comment in a draft with no reason "
+                        "after `--`."},
+    why="A reviewer must be able to see why a finding was accepted.",
+    fix="Add the reason after `--`: <!-- disclosure-lint: disable=ID -- reason -->",
+    source=__name__, pack="")
+UNUSED = Rule(
+    id="unused-suppression", kind="suppression", severity=Severity.WARNING,
+    title="Unused suppression", message="A suppression comment suppresses nothing.",
+    raw={"description": "A rule named by a `disable` comment that reported nothing in the "
+                        "blocks the comment covers."},
+    why="Stale suppressions hide future findings of the same rule.",
+    fix="Remove the comment, or correct the rule id.", source=__name__, pack="")
+RULES = {rule.id: rule for rule in (WITHOUT_REASON, UNUSED)}
 _DIRECTIVE = re.compile(r"^\s*disclosure-lint:\s*(disable|enable)\s*=\s*(.*?)\s*(?:--\s*(.*))?$",
                         re.IGNORECASE | re.DOTALL)
-
-# Metadata of the findings suppressions themselves produce (for reporters, SARIF).
-RULES: dict[str, dict[str, Any]] = {
-    WITHOUT_REASON: {
-        "id": WITHOUT_REASON, "title": "Suppression without a reason", "kind": "suppression",
-        "severity": "warning", "citation": "", "cyd": None, "pack": "",
-        "message": "A suppression comment gives no reason.",
-        "why": "A reviewer must be able to see why a finding was accepted.",
-        "fix": "Add the reason after `--`: <!-- disclosure-lint: disable=ID -- reason -->",
-        "references": [],
-    },
-    UNUSED: {
-        "id": UNUSED, "title": "Unused suppression", "kind": "suppression", "severity": "warning",
-        "citation": "", "cyd": None, "pack": "",
-        "message": "A suppression comment suppresses nothing.",
-        "why": "Stale suppressions hide future findings of the same rule.",
-        "fix": "Remove the comment, or correct the rule id.", "references": [],
-    },
-}
 
 
 @dataclass
@@ -89,13 +85,12 @@ def apply(document: Document,
     return kept, suppressed
 
 
-def _about(d: Directive, rule: str, message: str) -> Finding:
-    meta = RULES[rule]
+def _about(d: Directive, rule: Rule, message: str) -> Finding:
     line, column = d.comment.line, d.comment.column
-    return Finding(rule=rule, severity=Severity(meta["severity"]), message=message, line=line,
+    return Finding(rule=rule.id, severity=rule.severity, message=message, line=line,
                    column=column, end_line=line, end_column=column + len(d.comment.text),
-                   excerpt=d.comment.text.strip(), fix=meta["fix"], why=meta["why"],
-                   fingerprint=_print(rule, d.comment.text))
+                   excerpt=d.comment.text.strip(), fix=rule.fix, why=rule.why,
+                   fingerprint=_print(rule.id, d.comment.text))
 
 
 def _print(rule: str, text: str) -> str:

@@ -119,7 +119,8 @@ def lint_bytes(data: bytes, suffix: str, form: str | None = None,
                 assert outcome.path == path and outcome.message
                 assert "\n" not in str(outcome), str(outcome)
                 return outcome
-            report = RunResult((outcome,), (), tuple(sorted({**rules, **RULES}.items())))
+            rules.update((rule.id, rule.metadata()) for rule in RULES.values())
+            report = RunResult((outcome,), (), tuple(sorted(rules.items())))
             plain = report.to_plain()
             for name in REPORTERS:
                 for quiet in (False, True):

@@ -53,6 +53,19 @@ def test_explain_sections_come_from_the_yaml(capsys: pytest.CaptureFixture[str])
     assert code == 2 and "did you mean third-party-engaged, third-party-flag?" in err
 
 
+@pytest.mark.parametrize("rule_id", ["amendment-still-open", "amendment-answers",
+                                     "unused-suppression", "suppression-without-reason"])
+def test_explain_knows_the_rules_the_linter_itself_reports(
+        rule_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ids a report shows that no pack defines (an amendment against its original, the
+    suppression comments) are explained too, without empty example sections."""
+    code, out, err = run(["rules", "explain", rule_id], capsys)
+    assert code == 0, err
+    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    assert headings == ["## What it checks", "## Why it matters", "## How to fix"]
+    assert out.startswith(f"{rule_id} (") and "Defined in: linter." in out
+
+
 def test_explain_lists_references(capsys: pytest.CaptureFixture[str]) -> None:
     pack = load_pack("item1c")
     rule = next(r for r in pack.rules if r.references)

@@ -52,11 +52,17 @@ def _cell(text: str) -> str:
 
 
 def find_rule(packs: list[Pack], rule_id: str) -> Rule:
+    """The rule of the packs, else of the linter itself (suppressions, amendments)."""
+    from linter import amendments, suppress
+
     for pack in packs:
         rule = pack.rule(rule_id)
         if rule is not None:
             return rule
-    known = sorted(r.id for p in packs for r in p.rules)
+    own = {**suppress.RULES, **amendments.RULES}
+    if rule_id in own:
+        return own[rule_id]
+    known = sorted([*(r.id for p in packs for r in p.rules), *own])
     near = [k for k in known if rule_id in k or k in rule_id][:5]
     hint = f"; did you mean {', '.join(near)}?" if near else ""
     raise PackError(rule_id, f"no rule with this id in {', '.join(p.id for p in packs)}{hint}")
@@ -71,8 +77,9 @@ def explain(rule: Rule) -> str:
         out = [line for line in out if line != ""] + [""]
     out += _section("What it checks", rule.raw.get("description") or rule.message)
     out += _section("Why it matters", rule.why)
-    out += _section("Example that fails", *_examples(rule.examples.get("fail", [])))
-    out += _section("Example that passes", *_examples(rule.examples.get("pass", [])))
+    for title, key in (("Example that fails", "fail"), ("Example that passes", "pass")):
+        if rule.examples.get(key):
+            out += _section(title, *_examples(rule.examples[key]))
     out += _section("How to fix", rule.fix)
     refs = [f"- {t}" + (f" <{u}>" if u else "") for t, u in rule.references]
     if refs:
