@@ -84,16 +84,15 @@ def hits(items: Sequence[Item], original: str) -> list[tuple[Rule, Hit]]:
     """One hit per item: answered (at the amendment's answer), or still open (at its
     heading). The messages name the original report by its path as given."""
     out: list[tuple[Rule, Hit]] = []
-    name = original
     for item in items:
         said = " ".join(item.undetermined.text.split())
         if item.answer is not None:
             out.append((ANSWERED, Hit(
                 item.answer.start, item.answer.end,
-                f"{name} left the {item.topic} undetermined (\"{said}\"); the amendment now "
+                f"{original} left the {item.topic} undetermined (\"{said}\"); the amendment now "
                 f"says: \"{' '.join(item.answer.text.split())}\"")))
         else:
-            out.append((STILL_OPEN, Hit(message=f"{name} left the {item.topic} undetermined "
+            out.append((STILL_OPEN, Hit(message=f"{original} left the {item.topic} undetermined "
                                                 f"(\"{said}\"); the amendment does not say "
                                                 "what is now determined about it.",
                                         at_heading=True)))
@@ -106,7 +105,8 @@ def originals(results: Sequence[DocumentResult], named: Mapping[str, str],
     the configuration names for it (``named``: amendment path -> original path), else the one
     original report of the batch with the same base form (and registrant, when both covers
     name it). An amendment whose original is not known is left out. Raises InputError for a
-    named original that cannot be read. Each report is parsed once."""
+    named original that cannot be read. Each report is parsed at most once here (the caller
+    lints the amendment again, against the original returned)."""
     from linter.api import load_document
 
     @functools.cache
